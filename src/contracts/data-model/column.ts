@@ -1,0 +1,54 @@
+/** Logical column types of the canonical data model; each engine's dialect maps them to SQL types. */
+export type ColumnType =
+  | { readonly kind: 'text' }
+  | {
+      readonly kind: 'enum';
+      readonly values: readonly string[];
+      readonly labels: Readonly<Record<string, string>>;
+    }
+  | { readonly kind: 'int' }
+  | { readonly kind: 'money' }
+  | { readonly kind: 'quantity' }
+  | { readonly kind: 'double' }
+  | { readonly kind: 'date' }
+  | { readonly kind: 'timestamp' };
+
+export type ColumnCheck =
+  | { readonly kind: 'min'; readonly value: number; readonly exclusive?: boolean }
+  | { readonly kind: 'max'; readonly value: number }
+  | { readonly kind: 'notFuture' }
+  | { readonly kind: 'notBefore'; readonly column: string };
+
+export interface ColumnDef {
+  readonly name: string;
+  readonly type: ColumnType;
+  readonly required: boolean;
+  readonly description: string;
+  readonly unit?: string;
+  /** Header names recognised on import besides `name` (Chinese ERP exports, common English variants). */
+  readonly aliases: readonly string[];
+  readonly checks?: readonly ColumnCheck[];
+  /** Personal data: masked for roles that do not need it. */
+  readonly personal?: boolean;
+}
+
+export const text = { kind: 'text' } as const;
+export const int = { kind: 'int' } as const;
+export const money = { kind: 'money' } as const;
+export const quantity = { kind: 'quantity' } as const;
+export const double = { kind: 'double' } as const;
+export const date = { kind: 'date' } as const;
+export const timestamp = { kind: 'timestamp' } as const;
+/** An enumeration; `labels` maps the words Chinese systems export (e.g. 月结) to the canonical value. */
+export const oneOf = (
+  values: readonly string[],
+  labels: Readonly<Record<string, string>> = {},
+): ColumnType => ({
+  kind: 'enum',
+  values,
+  labels,
+});
+
+export const nonNegative: ColumnCheck = { kind: 'min', value: 0 };
+export const positive: ColumnCheck = { kind: 'min', value: 0, exclusive: true };
+export const notFuture: ColumnCheck = { kind: 'notFuture' };

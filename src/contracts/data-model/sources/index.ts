@@ -1,0 +1,31 @@
+import type { TableDef } from '../table.js';
+import { complaints } from './complaints.js';
+import { contracts } from './contracts.js';
+import { creditRatings } from './credit-ratings.js';
+import { customers } from './customers.js';
+import { disputes } from './disputes.js';
+import { invoices } from './invoices.js';
+import { orderLines } from './order-lines.js';
+import { orders } from './orders.js';
+import { refunds } from './refunds.js';
+import { regions } from './regions.js';
+
+/** Source tables in load order: every table comes after the tables it references. */
+export const SOURCE_TABLES = [
+  regions,
+  customers,
+  orders,
+  orderLines,
+  refunds,
+  invoices,
+  complaints,
+  disputes,
+  contracts,
+  creditRatings,
+] as const satisfies readonly TableDef[];
+
+export const SOURCE_NAMES: readonly string[] = SOURCE_TABLES.map((t) => t.name);
+
+export function sourceTable(name: string): TableDef | undefined {
+  return SOURCE_TABLES.find((t) => t.name === name);
+}

@@ -1,0 +1,83 @@
+import { date, money, nonNegative, notFuture, oneOf, text } from '../column.js';
+import type { TableDef } from '../table.js';
+
+export const invoices: TableDef = {
+  name: 'invoices',
+  title: 'Invoices and payments',
+  origin: 'ERP accounts receivable',
+  description: 'One row per invoice with its credit terms and, once paid, the payment.',
+  primaryKey: ['invoice_id'],
+  foreignKeys: [{ columns: ['customer_id'], table: 'customers', refColumns: ['customer_id'] }],
+  onExistingKey: 'update',
+  fileAliases: ['invoice', 'payments', '发票', '应收', '账单', '回款'],
+  columns: [
+    {
+      name: 'invoice_id',
+      type: text,
+      required: true,
+      description: 'Invoice number',
+      aliases: ['发票编号', '账单编号', '单据编号'],
+    },
+    {
+      name: 'customer_id',
+      type: text,
+      required: true,
+      description: 'Customer billed',
+      aliases: ['客户编号', '客户ID', '客户id'],
+    },
+    {
+      name: 'issued_date',
+      type: date,
+      required: true,
+      checks: [notFuture],
+      description: 'Date the invoice was issued',
+      aliases: ['开票日期', '账单日期'],
+    },
+    {
+      name: 'terms',
+      type: oneOf(['prepaid', 'weekly', 'monthly'], {
+        预付: 'prepaid',
+        款到发货: 'prepaid',
+        周结: 'weekly',
+        月结: 'monthly',
+      }),
+      required: true,
+      description: 'Credit terms: prepaid (款到发货), weekly settlement (周结), monthly settlement (月结)',
+      aliases: ['结算方式', '账期'],
+    },
+    {
+      name: 'due_date',
+      type: date,
+      required: true,
+      checks: [{ kind: 'notBefore', column: 'issued_date' }],
+      description: 'Date payment is due',
+      aliases: ['到期日', '应付日期'],
+    },
+    {
+      name: 'amount',
+      type: money,
+      required: true,
+      unit: 'yuan',
+      checks: [nonNegative],
+      description: 'Amount invoiced',
+      aliases: ['金额', '发票金额', '应收金额'],
+    },
+    {
+      name: 'paid_date',
+      type: date,
+      required: false,
+      checks: [notFuture],
+      description: 'Date the payment was received; empty while unpaid',
+      aliases: ['付款日期', '回款日期'],
+    },
+    {
+      name: 'paid_amount',
+      type: money,
+      required: false,
+      unit: 'yuan',
+      checks: [nonNegative],
+      description: 'Amount received',
+      aliases: ['实收金额', '回款金额'],
+    },
+  ],
+};

@@ -1,0 +1,71 @@
+import { int, money, nonNegative, positive, quantity, text } from '../column.js';
+import type { TableDef } from '../table.js';
+
+export const orderLines: TableDef = {
+  name: 'order_lines',
+  title: 'Order lines',
+  origin: 'Order management system (OMS)',
+  description: 'The items of each order.',
+  primaryKey: ['order_id', 'line_no'],
+  foreignKeys: [{ columns: ['order_id'], table: 'orders', refColumns: ['order_id'] }],
+  onExistingKey: 'skip',
+  fileAliases: ['order_line', 'lines', '订单明细', '订单行'],
+  columns: [
+    {
+      name: 'order_id',
+      type: text,
+      required: true,
+      description: 'Order the line belongs to',
+      aliases: ['订单编号', '订单号', '单号'],
+    },
+    {
+      name: 'line_no',
+      type: int,
+      required: true,
+      checks: [positive],
+      description: 'Line number within the order, from 1',
+      aliases: ['行号', '序号'],
+    },
+    {
+      name: 'sku',
+      type: text,
+      required: true,
+      description: 'Product code',
+      aliases: ['商品编码', '商品编号', 'SKU编码'],
+    },
+    {
+      name: 'category',
+      type: text,
+      required: true,
+      description: 'Product category, e.g. 蔬菜, 肉禽, 粮油, 调味品',
+      aliases: ['品类', '商品类别', '类别'],
+    },
+    {
+      name: 'quantity',
+      type: quantity,
+      required: true,
+      unit: 'sales units',
+      checks: [positive],
+      description: 'Quantity ordered',
+      aliases: ['数量'],
+    },
+    {
+      name: 'unit_price',
+      type: money,
+      required: true,
+      unit: 'yuan per unit',
+      checks: [nonNegative],
+      description: 'List price per unit before the line discount',
+      aliases: ['单价'],
+    },
+    {
+      name: 'discount',
+      type: money,
+      required: false,
+      unit: 'yuan',
+      checks: [nonNegative],
+      description: 'Promotion or negotiated discount on the line',
+      aliases: ['优惠', '折扣金额', '优惠金额'],
+    },
+  ],
+};

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/**
+ * The one registry of error codes (STYLE.md habit 8): code → HTTP status and the shape of its details.
+ * The API renders them as JSON, the CLI as one readable line.
+ */
+export const ERRORS = {
+  FILE_UNREADABLE: { status: 400, details: z.object({ file: z.string() }) },
+  FILE_FORMAT_UNKNOWN: { status: 400, details: z.object({ file: z.string() }) },
+  SOURCE_UNKNOWN: {
+    status: 400,
+    details: z.object({ file: z.string().optional(), source: z.string().optional() }),
+  },
+  HEADER_MISSING_COLUMNS: {
+    status: 400,
+    details: z.object({ file: z.string(), missing: z.array(z.string()) }),
+  },
+  NOTHING_LOADED: { status: 422, details: z.object({ file: z.string().optional() }) },
+  CONFIG_INVALID: {
+    status: 400,
+    details: z.object({ file: z.string().optional(), issues: z.array(z.string()) }),
+  },
+  INVALID_ARGUMENT: { status: 400, details: z.object({ field: z.string() }) },
+  NOT_FOUND: { status: 404, details: z.object({ what: z.string(), id: z.string() }) },
+  DATABASE_MISSING: { status: 404, details: z.object({ path: z.string() }) },
+} as const;
+
+export type ErrorCode = keyof typeof ERRORS;
+export type ErrorDetails<C extends ErrorCode> = z.infer<(typeof ERRORS)[C]['details']>;
+
+export class StratumError<C extends ErrorCode = ErrorCode> extends Error {
+  constructor(
+    readonly code: C,
+    message: string,
+    readonly details: ErrorDetails<C>,
+  ) {
+    super(message);
+    this.name = 'StratumError';
+  }
+
+  get status(): number {
+    return ERRORS[this.code].status;
+  }
+}
+
+export const stratumError = <C extends ErrorCode>(code: C, message: string, details: ErrorDetails<C>) =>
+  new StratumError(code, message, details);

@@ -1,0 +1,64 @@
+/** Offset in minutes east of UTC that `timeZone` has at the UTC instant `utcMs`. */
+export function zoneOffsetMinutes(timeZone: string, utcMs: number): number {
+  const parts = partsIn(timeZone, utcMs);
+  const asUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour % 24, parts.minute, parts.second);
+  return Math.round((asUtc - Math.floor(utcMs / 1000) * 1000) / 60_000);
+}
+
+/** The UTC instant of a wall-clock time in `timeZone` (the earlier one when a DST change makes it ambiguous). */
+export function wallTimeToUtcMs(
+  timeZone: string,
+  wall: {
+    year: number;
+    month: number;
+    day: number;
+    hour: number;
+    minute: number;
+    second: number;
+    ms: number;
+  },
+): number {
+  const naive = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second, wall.ms);
+  const first = naive - zoneOffsetMinutes(timeZone, naive) * 60_000;
+  return naive - zoneOffsetMinutes(timeZone, first) * 60_000;
+}
+
+export function formatOffset(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+/** ISO date (YYYY-MM-DD) of an instant in `timeZone`. */
+export function isoDateIn(timeZone: string, utcMs: number): string {
+  const p = partsIn(timeZone, utcMs);
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function partsIn(timeZone: string, utcMs: number) {
+  let fmt = formatters.get(timeZone);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, fmt);
+  }
+  const out = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+  for (const part of fmt.formatToParts(new Date(utcMs))) {
+    if (part.type in out) out[part.type as keyof typeof out] = Number(part.value);
+  }
+  return out;
+}
+
+export function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}

@@ -1,0 +1,35 @@
+import type { Dialect, EngineKind } from '../sql/dialects/dialect.js';
+import type { SqlQuery } from '../sql/query.js';
+
+/** A result row: numbers, strings (dates as YYYY-MM-DD, timestamps as ISO 8601 UTC), booleans, null, arrays. */
+export type Row = Record<string, unknown>;
+
+export type TextRow = readonly (string | null)[];
+
+export interface SqlSession {
+  run(query: SqlQuery | string): Promise<void>;
+  all(query: SqlQuery | string): Promise<Row[]>;
+  /**
+   * Bulk-load rows of canonical text into an existing table through the engine's bulk path
+   * (DuckDB appender, PostgreSQL COPY). Returns the number of rows loaded.
+   */
+  bulkLoad(
+    table: string,
+    columns: readonly string[],
+    rows: AsyncIterable<TextRow> | Iterable<TextRow>,
+  ): Promise<number>;
+}
+
+/** The port every storage engine implements; callers depend on this, never on a driver. */
+export interface Engine extends SqlSession {
+  readonly kind: EngineKind;
+  readonly dialect: Dialect;
+  /** Runs `work` in one transaction: committed if it resolves, rolled back if it throws. */
+  transaction<T>(work: (tx: SqlSession) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface EngineOptions {
+  /** Session time zone for timestamps without an offset and for calendar functions. */
+  readonly timeZone: string;
+}

@@ -1,0 +1,36 @@
+import type { ColumnType } from '../../contracts/data-model/column.js';
+import { assertUnreachable } from '../../contracts/assert-unreachable.js';
+import type { Dialect } from './dialect.js';
+
+function columnType(type: ColumnType): string {
+  switch (type.kind) {
+    case 'text':
+    case 'enum':
+      return 'VARCHAR';
+    case 'int':
+      return 'INTEGER';
+    case 'money':
+      return 'DECIMAL(18,2)';
+    case 'quantity':
+      return 'DECIMAL(18,3)';
+    case 'double':
+      return 'DOUBLE PRECISION';
+    case 'date':
+      return 'DATE';
+    case 'timestamp':
+      return 'TIMESTAMPTZ';
+    default:
+      return assertUnreachable(type, 'column type');
+  }
+}
+
+export const baseDialect: Omit<Dialect, 'kind'> = {
+  quoteIdent: (name) => `"${name.replaceAll('"', '""')}"`,
+  param: (index) => `$${index}`,
+  columnType,
+  castText: (expr, type) =>
+    type.kind === 'text' || type.kind === 'enum' ? expr : `CAST(${expr} AS ${columnType(type)})`,
+  tempTable: 'CREATE TEMP TABLE',
+  now: 'now()',
+  declaresForeignKeys: true,
+};

@@ -1,0 +1,20 @@
+import type { ColumnType } from '../../contracts/data-model/column.js';
+
+export type EngineKind = 'duckdb' | 'postgres';
+
+/** What differs between engines' SQL. Builders take a dialect first and return text; they never run it. */
+export interface Dialect {
+  readonly kind: EngineKind;
+  quoteIdent(name: string): string;
+  /** Positional parameter placeholder, 1-based. */
+  param(index: number): string;
+  columnType(type: ColumnType): string;
+  /** Cast a canonical text value (as produced by the row validators) to the column's SQL type. */
+  castText(expr: string, type: ColumnType): string;
+  /** `CREATE TEMP TABLE … AS` prefix for session-local staging tables. */
+  readonly tempTable: string;
+  /** The engine's clock in the session time zone, as a timestamp with time zone. */
+  readonly now: string;
+  /** Whether FOREIGN KEY constraints are declared in DDL (see createTableSql). */
+  readonly declaresForeignKeys: boolean;
+}

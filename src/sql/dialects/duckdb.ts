@@ -1,0 +1,10 @@
+import { baseDialect } from './base.js';
+import type { Dialect } from './dialect.js';
+
+export const duckdbDialect: Dialect = {
+  ...baseDialect,
+  kind: 'duckdb',
+  // DuckDB checks foreign keys on every append and refuses updates of referenced keys' rows in some cases;
+  // the importer enforces references itself (quarantining orphans), so DDL declares them only on PostgreSQL.
+  declaresForeignKeys: false,
+};

@@ -1,0 +1,38 @@
+import { ALL_TABLES } from '../../contracts/data-model/all-tables.js';
+import type { TableDef } from '../../contracts/data-model/table.js';
+import type { Dialect } from '../dialects/dialect.js';
+import { createTableSql } from './create-table.js';
+
+export interface Migration {
+  readonly version: number;
+  readonly description: string;
+  statements(d: Dialect): string[];
+}
+
+const tables = (names: readonly string[]): TableDef[] => ALL_TABLES.filter((t) => names.includes(t.name));
+
+/** Versioned, append-only: a released migration is never edited, a change is a new entry. */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'source tables, import log and quarantine',
+    statements: (d) =>
+      tables([
+        'regions',
+        'customers',
+        'orders',
+        'order_lines',
+        'refunds',
+        'invoices',
+        'complaints',
+        'disputes',
+        'contracts',
+        'credit_ratings',
+        'imports',
+        'quarantine',
+      ]).map((t) => createTableSql(d, t)),
+  },
+];
+
+export const migrationsTableSql = (d: Dialect): string =>
+  `CREATE TABLE IF NOT EXISTS ${d.quoteIdent('schema_migrations')} (version INTEGER PRIMARY KEY, description VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL)`;
