@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/**
+ * Ground truth written by `stratum generate` beside the CSVs: every anomaly it planted, so that cleaning,
+ * tags and models can be measured (precision and recall) against what is known to be there.
+ */
+export const TruthSchema = z.object({
+  seed: z.number().int(),
+  customers: z.number().int(),
+  months: z.number().int(),
+  /** First and last day covered by the generated history. */
+  from: IsoDate,
+  to: IsoDate,
+  /** Registrations of one real customer under a second id; `variants` names how the second one differs. */
+  duplicates: z.array(
+    z.object({ customerId: z.string(), duplicateOf: z.string(), variants: z.array(z.string()) }),
+  ),
+  /** Every order placed in a brushing burst (bursts of small near-identical orders, then cancelled or refunded). */
+  brushing: z.array(z.object({ orderId: z.string(), customerId: z.string(), burstId: z.string() })),
+  /** Refunds that are abnormally large for their order. */
+  hugeRefunds: z.array(z.object({ refundId: z.string(), orderId: z.string() })),
+  /** Customers who stopped ordering; churnDate is the day after their last order. */
+  churned: z.array(z.object({ customerId: z.string(), churnDate: IsoDate })),
+  /** Customers whose purchases grow fast, from `since`. */
+  fastGrowing: z.array(z.object({ customerId: z.string(), since: IsoDate })),
+  /** Customers planted as risky, with the reasons (late_payment, unpaid, dispute, complaints, poor_rating). */
+  risky: z.array(z.object({ customerId: z.string(), reasons: z.array(z.string()) })),
+});
+
+export type Truth = z.infer<typeof TruthSchema>;
