@@ -10,6 +10,7 @@ import {
   type Parsed,
 } from './field-parsers.js';
 import type { TableDef } from './table.js';
+import { isoDateIn } from '../time/zoned-time.js';
 
 export interface ValidationContext {
   /** Rows dated after this instant are rejected ("a date in the future"). */
@@ -77,9 +78,10 @@ function checkValue(
     case 'max':
       return m !== undefined && m > check.value ? `${field.text} is above ${check.value}` : null;
     case 'notFuture': {
-      // A date without time is in the future only once the whole day is ahead of now.
-      const slackMs = col.type.kind === 'date' ? 86_400_000 - 1 : 0;
-      return m !== undefined && m - slackMs > ctx.now.getTime() ? `${field.text} is in the future` : null;
+      // A calendar date is in the future once it is after today in the configured zone.
+      const future =
+        col.type.kind === 'date' ? field.text > isoDateIn(ctx.timeZone, ctx.now.getTime()) : (m ?? 0) > ctx.now.getTime();
+      return future ? `${field.text} is in the future` : null;
     }
     case 'notBefore':
       return null; // cross-column: checked on the whole row
@@ -138,8 +140,11 @@ export type RowValidator = (
 
 export function rowValidator(table: TableDef, ctx: ValidationContext): RowValidator {
   const schema = rowSchema(table, ctx);
+  const names = table.columns.map((c) => c.name);
   return (raw) => {
-    const result = schema.safeParse(raw);
+    const complete: Record<string, string | null | undefined> = {};
+    for (const name of names) complete[name] = raw[name] ?? null;
+    const result = schema.safeParse(complete);
     if (result.success) return { ok: true, row: result.data as CanonicalRow };
     return {
       ok: false,

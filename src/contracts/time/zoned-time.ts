@@ -1,5 +1,23 @@
-/** Offset in minutes east of UTC that `timeZone` has at the UTC instant `utcMs`. */
+const HOUR_MS = 3_600_000;
+const offsetCache = new Map<string, Map<number, number>>();
+
+/**
+ * Offset in minutes east of UTC that `timeZone` has at the UTC instant `utcMs`. Cached per zone and UTC hour:
+ * Intl formatting costs microseconds and imports parse millions of timestamps.
+ */
 export function zoneOffsetMinutes(timeZone: string, utcMs: number): number {
+  let byHour = offsetCache.get(timeZone);
+  if (!byHour) offsetCache.set(timeZone, (byHour = new Map()));
+  const hour = Math.floor(utcMs / HOUR_MS);
+  let offset = byHour.get(hour);
+  if (offset === undefined) {
+    offset = computeOffsetMinutes(timeZone, hour * HOUR_MS);
+    byHour.set(hour, offset);
+  }
+  return offset;
+}
+
+function computeOffsetMinutes(timeZone: string, utcMs: number): number {
   const parts = partsIn(timeZone, utcMs);
   const asUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour % 24, parts.minute, parts.second);
   return Math.round((asUtc - Math.floor(utcMs / 1000) * 1000) / 60_000);
