@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'data/', 'test-results/', 'web/dist/'] },
+  { ignores: ['scratch/', 'dist/', 'node_modules/', 'data/', 'test-results/', 'web/dist/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -36,11 +36,20 @@ function table(d: Dialect, t: TableDef): string {
     '',
     `- Source system: ${t.origin}`,
     `- Primary key: (${t.primaryKey.join(', ')})`,
-    ...t.foreignKeys.map((fk) => `- References: (${fk.columns.join(', ')}) → ${fk.table} (${fk.refColumns.join(', ')})`),
+    ...t.foreignKeys.map(
+      (fk) => `- References: (${fk.columns.join(', ')}) → ${fk.table} (${fk.refColumns.join(', ')})`,
+    ),
     `- Re-import of an existing key: ${t.onExistingKey === 'update' ? 'the record is updated (master data)' : 'skipped and counted as a duplicate (facts are immutable)'}`,
   ];
-  if (t.fileAliases.length) lines.push(`- File names recognised by \`import --dir\`: ${[t.name, ...t.fileAliases].map((a) => `\`${a}\``).join(', ')}`);
-  lines.push('', '| Column | Type | Required | Unit | Meaning | Constraints | Import headers |', '|---|---|---|---|---|---|---|');
+  if (t.fileAliases.length)
+    lines.push(
+      `- File names recognised by \`import --dir\`: ${[t.name, ...t.fileAliases].map((a) => `\`${a}\``).join(', ')}`,
+    );
+  lines.push(
+    '',
+    '| Column | Type | Required | Unit | Meaning | Constraints | Import headers |',
+    '|---|---|---|---|---|---|---|',
+  );
   for (const c of t.columns) {
     lines.push(
       `| \`${c.name}\` | ${d.columnType(c.type)} | ${c.required ? 'yes' : ''} | ${c.unit ?? ''} | ${cell(c.description)}${c.personal ? ' (**personal**)' : ''} | ${cell(checks(c))} | ${c.aliases.join(', ')} |`,

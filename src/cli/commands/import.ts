@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { loadConfig } from '../../config.js';
 import { importFiles } from '../../app/import/import-files.js';
-import type { ImportResult, ImportTarget } from '../../app/import/import-types.js';
+import type { ImportTarget } from '../../app/import/import-types.js';
+import { importMoreNote, importSummaryLines, totalsBySource } from '../format/import-result.js';
 import { loadMappingFile } from '../../app/import/mapping-file.js';
 import { DB_OPTION_HELP, withDatabase } from '../shared/engine-option.js';
 import { printJson, printLines } from '../shared/output.js';
@@ -45,74 +46,6 @@ const ImportOptionsSchema = z
 type ImportOptions = z.infer<typeof ImportOptionsSchema>;
 
 const JSON_QUARANTINE_LIMIT = 100;
-const TEXT_QUARANTINE_LIMIT = 10;
-
-interface SourceTotals {
-  read: number;
-  loaded: number;
-  quarantined: number;
-  duplicates: number;
-  updated: number;
-  files: string[];
-  ignoredColumns: string[];
-}
-
-function totalsBySource(result: ImportResult): Record<string, SourceTotals> {
-  const sources: Record<string, SourceTotals> = {};
-  for (const f of result.files) {
-    const s = (sources[f.source] ??= {
-      read: 0,
-      loaded: 0,
-      quarantined: 0,
-      duplicates: 0,
-      updated: 0,
-      files: [],
-      ignoredColumns: [],
-    });
-    s.read += f.read;
-    s.loaded += f.loaded;
-    s.quarantined += f.quarantined;
-    s.duplicates += f.duplicates;
-    s.updated += f.updated;
-    s.files.push(f.file);
-    for (const h of f.ignoredHeaders) if (!s.ignoredColumns.includes(h)) s.ignoredColumns.push(h);
-  }
-  return sources;
-}
-
-function moreNote(result: ImportResult): string | null {
-  const listedRows = new Set(result.quarantine.map((q) => `${q.file}\u0000${q.row}`)).size;
-  const more = result.quarantineTotal - listedRows;
-  return more > 0
-    ? `${more} more quarantined row${more > 1 ? 's' : ''} not listed; the full list is in the quarantine table`
-    : null;
-}
-
-function summaryLines(result: ImportResult, sources: Record<string, SourceTotals>): string[] {
-  const header = ['source', 'read', 'loaded', 'updated', 'duplicates', 'quarantined'];
-  const rows = Object.entries(sources).map(([name, s]) => [
-    name,
-    ...[s.read, s.loaded, s.updated, s.duplicates, s.quarantined].map(String),
-  ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: readonly string[]) =>
-    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  const out = [line(header), ...rows.map(line)];
-  for (const f of result.files)
-    if (f.ignoredHeaders.length) out.push(`${f.file}: ignored columns ${f.ignoredHeaders.join(', ')}`);
-  for (const f of result.skippedFiles) out.push(`${f}: skipped (not a csv, xlsx, parquet or jsonl file)`);
-  if (result.quarantine.length) {
-    out.push('', `Quarantined (${result.quarantineTotal} row${result.quarantineTotal > 1 ? 's' : ''}):`);
-    for (const q of result.quarantine.slice(0, TEXT_QUARANTINE_LIMIT))
-      out.push(`  ${q.file}:${q.row}  ${q.field || '(row)'}: ${q.reason}`);
-    const listed = new Set(
-      result.quarantine.slice(0, TEXT_QUARANTINE_LIMIT).map((q) => `${q.file}\u0000${q.row}`),
-    ).size;
-    if (result.quarantineTotal > listed)
-      out.push(`  … ${result.quarantineTotal - listed} more; see the quarantine table`);
-  }
-  return out;
-}
 
 async function runImport(options: ImportOptions): Promise<void> {
   const config = loadConfig();
@@ -142,10 +75,10 @@ async function runImport(options: ImportOptions): Promise<void> {
   const sources = totalsBySource(result);
   if (options.json) {
     printJson({ sources, quarantine: result.quarantine });
-    const note = moreNote(result);
+    const note = importMoreNote(result);
     if (note) process.stderr.write(`stratum: ${note}\n`);
   } else {
-    printLines(summaryLines(result, sources));
+    printLines(importSummaryLines(result, sources));
   }
   const accepted = result.files.reduce((n, f) => n + f.loaded + f.updated + f.duplicates, 0);
   if (accepted === 0) {

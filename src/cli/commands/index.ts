@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerCleanCommand } from './clean.js';
+import { registerDemoCommand } from './demo.js';
 import { registerGenerateCommand } from './generate.js';
 import { registerImportCommand } from './import.js';
 
@@ -8,4 +9,5 @@ export function registerCommands(program: Command): void {
   registerGenerateCommand(program);
   registerImportCommand(program);
   registerCleanCommand(program);
+  registerDemoCommand(program);
 }

@@ -10,7 +10,11 @@ export interface Progress {
 export function progressBar(enabled = process.stderr.isTTY === true): Progress {
   if (!enabled) return { start() {}, update() {}, stop() {} };
   const bar = new SingleBar(
-    { format: '{label} [{bar}] {percentage}% | {value}/{total} | {eta_formatted} left', stream: process.stderr, hideCursor: true },
+    {
+      format: '{label} [{bar}] {percentage}% | {value}/{total} | {eta_formatted} left',
+      stream: process.stderr,
+      hideCursor: true,
+    },
     Presets.shades_classic,
   );
   let running = false;

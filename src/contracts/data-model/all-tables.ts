@@ -1,7 +1,8 @@
 import { SOURCE_TABLES } from './sources/index.js';
+import { CLEANING_TABLES } from './system/cleaning-tables.js';
 import { imports } from './system/imports.js';
 import { quarantine } from './system/quarantine.js';
 import type { TableDef } from './table.js';
 
 /** Every table stratum creates, in creation order. Later issues append their system tables here. */
-export const ALL_TABLES: readonly TableDef[] = [...SOURCE_TABLES, imports, quarantine];
+export const ALL_TABLES: readonly TableDef[] = [...SOURCE_TABLES, imports, quarantine, ...CLEANING_TABLES];

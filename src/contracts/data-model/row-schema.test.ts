@@ -65,7 +65,10 @@ describe('row validator', () => {
   });
 
   it('checks one column against another (due date before issue date)', () => {
-    const r = rowValidator(invoices, ctx)({
+    const r = rowValidator(
+      invoices,
+      ctx,
+    )({
       invoice_id: 'I',
       customer_id: 'C',
       terms: 'monthly',
@@ -73,6 +76,9 @@ describe('row validator', () => {
       issued_date: '2025-12-10',
       due_date: '2025-12-01',
     });
-    expect(r).toMatchObject({ ok: false, issues: [{ field: 'due_date', reason: expect.stringMatching(/before issued_date/) }] });
+    expect(r).toMatchObject({
+      ok: false,
+      issues: [{ field: 'due_date', reason: expect.stringMatching(/before issued_date/) }],
+    });
   });
 });

@@ -80,7 +80,9 @@ function checkValue(
     case 'notFuture': {
       // A calendar date is in the future once it is after today in the configured zone.
       const future =
-        col.type.kind === 'date' ? field.text > isoDateIn(ctx.timeZone, ctx.now.getTime()) : (m ?? 0) > ctx.now.getTime();
+        col.type.kind === 'date'
+          ? field.text > isoDateIn(ctx.timeZone, ctx.now.getTime())
+          : (m ?? 0) > ctx.now.getTime();
       return future ? `${field.text} is in the future` : null;
     }
     case 'notBefore':

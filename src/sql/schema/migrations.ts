@@ -1,6 +1,7 @@
 import { ALL_TABLES } from '../../contracts/data-model/all-tables.js';
 import type { TableDef } from '../../contracts/data-model/table.js';
 import type { Dialect } from '../dialects/dialect.js';
+import { CLEAN_VIEWS, createViewSql } from '../cleaning/views.js';
 import { createTableSql } from './create-table.js';
 
 export interface Migration {
@@ -31,6 +32,21 @@ export const MIGRATIONS: readonly Migration[] = [
         'imports',
         'quarantine',
       ]).map((t) => createTableSql(d, t)),
+  },
+  {
+    version: 2,
+    description:
+      'cleaning: normalised customers, merge map, order and refund flags, run log and the *_clean views',
+    statements: (d) => [
+      ...tables([
+        'customer_normalised',
+        'customer_merges',
+        'order_flags',
+        'refund_flags',
+        'cleaning_runs',
+      ]).map((t) => createTableSql(d, t)),
+      ...CLEAN_VIEWS.map((v) => createViewSql(d, v)),
+    ],
   },
 ];
 
