@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rowValidator } from './row-schema.js';
+import { rowSchema, rowValidator } from './row-schema.js';
 import { invoices } from './sources/invoices.js';
 import { orders } from './sources/orders.js';
 
@@ -80,5 +80,34 @@ describe('row validator', () => {
       ok: false,
       issues: [{ field: 'due_date', reason: expect.stringMatching(/before issued_date/) }],
     });
+  });
+});
+
+describe('rowValidator and rowSchema', () => {
+  const viaZod = (raw: Record<string, string | null>) => {
+    const r = rowSchema(invoices, ctx).safeParse(raw);
+    return r.success
+      ? { ok: true, row: r.data }
+      : { ok: false, issues: r.error.issues.map((i) => ({ field: String(i.path[0]), reason: i.message })) };
+  };
+  const base = {
+    invoice_id: 'I1',
+    customer_id: 'C1',
+    issued_date: '2025/12/01',
+    terms: '周结',
+    due_date: '2025-12-08',
+    amount: '88.8',
+    paid_date: null,
+    paid_amount: null,
+  };
+  const variants: Record<string, string | null>[] = [
+    base,
+    { ...base, paid_date: '2025-12-09', paid_amount: '88.80' },
+    { ...base, amount: '-1', terms: 'yearly' },
+    { ...base, due_date: '2025-11-01', paid_date: '2027-01-01' },
+    { ...base, invoice_id: '', amount: '1.234' },
+  ];
+  it.each(variants.map((v, i) => [i, v] as const))('agree on variant %i', (_i, raw) => {
+    expect(rowValidator(invoices, ctx)(raw)).toEqual(viaZod(raw));
   });
 });
