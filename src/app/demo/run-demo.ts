@@ -4,6 +4,7 @@ import type { CleaningReport } from '../../contracts/cleaning-report.js';
 import { TruthSchema } from '../../contracts/truth.js';
 import type { Engine } from '../../engines/engine.js';
 import { cleanDatabase, type CleanProgressStep } from '../clean/clean-database.js';
+import { defaultEnd } from '../generate/generate-options.js';
 import { generateDataset, type GenerateProgress, type GenerateResult } from '../generate/generate-dataset.js';
 import { importFiles } from '../import/import-files.js';
 import type { ImportProgress, ImportResult } from '../import/import-types.js';
@@ -29,12 +30,18 @@ export interface DemoResult {
   readonly cleaned: CleaningReport;
 }
 
-/** Whether `dir` already holds the dataset these options generate (generation is deterministic). */
+/**
+ * Whether `dir` already holds the dataset these options generate today (generation is deterministic, and the
+ * demo's history ends yesterday).
+ */
 async function existingDataset(options: DemoOptions): Promise<boolean> {
   try {
     const truth = TruthSchema.parse(JSON.parse(await readFile(join(options.dataDir, 'truth.json'), 'utf8')));
     return (
-      truth.seed === options.seed && truth.customers === options.customers && truth.months === options.months
+      truth.seed === options.seed &&
+      truth.customers === options.customers &&
+      truth.months === options.months &&
+      truth.to === defaultEnd()
     );
   } catch {
     return false;

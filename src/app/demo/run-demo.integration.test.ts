@@ -1,0 +1,30 @@
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { freshDuckDb, TEST_TZ } from '../../../test/support/engines.js';
+import type { Engine } from '../../engines/engine.js';
+import { runDemo } from './run-demo.js';
+
+let engine: Engine | undefined;
+afterEach(async () => engine?.close());
+
+describe('stratum demo', () => {
+  it('generates, imports every generated row, cleans, and reuses the dataset on a second run without loading twice', async () => {
+    const db = await freshDuckDb();
+    engine = db.engine;
+    const options = { customers: 400, months: 3, seed: 7, dataDir: join(db.dir, 'demo'), timeZone: TEST_TZ };
+
+    const first = await runDemo(engine, options);
+    expect(first.generated).not.toBeNull();
+    const generatedRows = Object.fromEntries(first.generated!.files.map((f) => [f.table, f.rows]));
+    const loaded = Object.fromEntries(first.imported.files.map((f) => [f.source, f.loaded]));
+    expect(loaded).toEqual(generatedRows);
+    expect(first.imported.quarantineTotal).toBe(0);
+    expect(first.cleaned.duplicates.merged).toBe(first.generated!.truthCounts.duplicates);
+
+    const second = await runDemo(engine, options);
+    expect(second.generated).toBeNull();
+    expect(second.imported.files.reduce((n, f) => n + f.loaded, 0)).toBe(0);
+    const [orders] = await engine.all('SELECT count(*) AS n FROM orders');
+    expect(orders).toEqual({ n: generatedRows.orders });
+  });
+});
