@@ -1,0 +1,168 @@
+import { z } from 'zod';
+import { FEATURE_NAMES, type FeatureName } from './features.js';
+import { TAGS, TIERS } from './tiers.js';
+
+const FeatureNameSchema = z
+  .string()
+  .refine((f): f is FeatureName => (FEATURE_NAMES as string[]).includes(f), {
+    error: (issue) => `unknown feature "${String(issue.input)}" (known: ${FEATURE_NAMES.join(', ')})`,
+  });
+const finite = (what: string) => z.number().refine(Number.isFinite, `${what} must be a finite number`);
+const percent = z.number().min(0).max(100);
+const TierSchema = z.enum(TIERS);
+
+export const NormalisationSchema = z.enum(['percentile', 'minmax', 'zscore']);
+
+export const WeightedFeatureSchema = z.object({
+  feature: FeatureNameSchema,
+  /** Signed: a negative weight counts the feature against the customer (after flipping lower-is-better features). */
+  weight: finite('weight'),
+  normalize: NormalisationSchema.default('percentile'),
+});
+
+/** Model specs: a tagged union, so later models (learned, CLV-based) add a member without touching these. */
+export const ModelSpecSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('seed_rfm') }),
+  z.object({ kind: z.literal('rfm_quintile') }),
+  z
+    .object({
+      kind: z.literal('weighted'),
+      preset: z.enum(['profit', 'growth']).optional(),
+      features: z.array(WeightedFeatureSchema).optional(),
+      /** Quantiles at which min-max normalisation clips outliers. */
+      winsorize: z
+        .object({ lower: z.number().min(0).max(0.5), upper: z.number().min(0.5).max(1) })
+        .default({ lower: 0.01, upper: 0.99 }),
+    })
+    .refine(
+      (m) => (m.preset === undefined) !== (m.features === undefined),
+      'give either a preset or features, not both',
+    )
+    .refine((m) => !m.features || m.features.some((f) => f.weight !== 0), 'weights are all zero'),
+]);
+
+export const HysteresisSchema = z.object({
+  /** A move across a boundary needs the customer's rank to clear it by this many percentage points… */
+  marginPct: percent.default(2),
+  /** …or the new tier to have been indicated this many runs in a row. */
+  runs: z.number().int().min(1).default(2),
+});
+
+export const TiersConfigSchema = z
+  .object({
+    quotas: z
+      .object({ platinum: percent, gold: percent, silver: percent, bronze: percent })
+      .default({ platinum: 5, gold: 15, silver: 30, bronze: 50 }),
+    /** Quotas apply across all customers, or within each city, or within each customer type. */
+    scope: z.enum(['all', 'city', 'customer_type']).default('all'),
+    /** A tier also needs at least this score (else the customer falls to the next tier down). */
+    minScore: z
+      .object({ platinum: finite('minScore'), gold: finite('minScore'), silver: finite('minScore') })
+      .partial()
+      .default({}),
+    /** Customers without an order in the long window: ranked Bronze, or left out of the quotas as inactive. */
+    inactive: z.enum(['bronze', 'exclude']).default('bronze'),
+    hysteresis: HysteresisSchema.nullable().default({ marginPct: 2, runs: 2 }),
+  })
+  .refine(
+    (t) => Math.abs(t.quotas.platinum + t.quotas.gold + t.quotas.silver + t.quotas.bronze - 100) < 1e-9,
+    {
+      message: 'tier quotas must sum to 100 %',
+      path: ['quotas'],
+    },
+  );
+
+export const TagRuleSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('high_potential'),
+    /** Growth of recent purchases (short window over the one before) at least this… */
+    minGrowth: z.number().default(0.5),
+    /** …for a customer not already in a tier above this one. */
+    maxTier: TierSchema.default('silver'),
+    minOrdersRecent: z.number().int().min(0).default(3),
+  }),
+  z.object({
+    kind: z.literal('high_risk'),
+    maxOnTimePaymentRate: z.number().min(0).max(1).default(0.7),
+    minDaysPastDue: z.number().min(0).default(30),
+    minOpenDisputes: z.number().int().min(1).default(1),
+    minSevereComplaints: z.number().int().min(1).default(3),
+    maxCreditScore: z.number().min(1).max(9).default(4),
+  }),
+  z.object({
+    kind: z.literal('churn_warning'),
+    /** The gap since the last order is this many times the customer's own usual interval… */
+    gapFactor: z.number().min(1).default(3),
+    /** …and at least this many days; */
+    minGapDays: z.number().min(1).default(14),
+    /** or recent frequency fell below this share of the long-window frequency. */
+    frequencyDropTo: z.number().min(0).max(1).default(0.3),
+    minOrders: z.number().int().min(1).default(4),
+  }),
+]);
+
+export const TermsSchema = z.enum(['monthly', 'weekly', 'prepaid']);
+
+export const PolicySchema = z.object({
+  service: z.object({
+    dedicatedManager: z.boolean(),
+    deliveryPriority: z.number().int().min(1).max(4),
+    customAssortment: z.boolean(),
+    visitsPerMonth: z.number().min(0),
+  }),
+  price: z.object({ discountPct: percent, rebatePct: percent }),
+  credit: z.object({ terms: TermsSchema, creditLimit: z.number().min(0), depositPct: percent }),
+});
+
+export const ActionSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('shorten_terms'), to: TermsSchema }),
+  z.object({ kind: z.literal('raise_deposit'), toPct: percent }),
+  z.object({ kind: z.literal('cap_credit'), factor: z.number().min(0).max(1) }),
+  z.object({ kind: z.literal('coupon'), amount: z.number().positive() }),
+  z.object({ kind: z.literal('visit_task'), withinDays: z.number().int().positive() }),
+]);
+
+export const PoliciesSchema = z.object({
+  tiers: z.object({ platinum: PolicySchema, gold: PolicySchema, silver: PolicySchema, bronze: PolicySchema }),
+  tags: z
+    .object(
+      Object.fromEntries(TAGS.map((t) => [t, z.array(ActionSchema).default([])])) as Record<
+        (typeof TAGS)[number],
+        z.ZodDefault<z.ZodArray<typeof ActionSchema>>
+      >,
+    )
+    .partial()
+    .default({}),
+});
+
+export const TieringConfigSchema = z
+  .object({
+    version: z.literal(1),
+    windows: z
+      .object({
+        longDays: z.number().int().min(28).default(365),
+        shortDays: z.number().int().min(7).default(90),
+      })
+      .default({ longDays: 365, shortDays: 90 }),
+    unit: z.enum(['customer', 'chain']).default('customer'),
+    models: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/), ModelSpecSchema),
+    /** The model whose score decides tiers; the others are computed beside it for comparison. */
+    primaryModel: z.string(),
+    tiers: TiersConfigSchema.default(TiersConfigSchema.parse({})),
+    tags: z.array(TagRuleSchema).default([]),
+    policies: PoliciesSchema,
+  })
+  .refine((c) => c.primaryModel in c.models, {
+    message: 'primaryModel must name one of models',
+    path: ['primaryModel'],
+  })
+  .refine((c) => c.windows.shortDays < c.windows.longDays, {
+    message: 'shortDays must be below longDays',
+    path: ['windows'],
+  });
+
+export type TieringConfig = z.infer<typeof TieringConfigSchema>;
+export type ModelSpec = z.infer<typeof ModelSpecSchema>;
+export type TagRule = z.infer<typeof TagRuleSchema>;
+export type Policy = z.infer<typeof PolicySchema>;
+export type PolicyAction = z.infer<typeof ActionSchema>;
