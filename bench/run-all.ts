@@ -1,6 +1,8 @@
 /** `npm run bench`: every benchmark, each printing its own figures beside a baseline measured in the same run. */
 const benches: Array<[string, () => Promise<{ run: () => Promise<void> }>]> = [
   ['import', () => import('./import.js')],
+  ['tiering', () => import('./tiering.js')],
+  ['features', () => import('./features.js')],
 ];
 
 const only = process.argv[2];

@@ -24,6 +24,8 @@ export interface SqlSession {
 export interface Engine extends SqlSession {
   readonly kind: EngineKind;
   readonly dialect: Dialect;
+  /** Writes the result of `query` to a file (CSV with a header row, or Parquet); returns the rows written. */
+  exportTo(query: SqlQuery, file: string, format: 'csv' | 'parquet'): Promise<number>;
   /** Runs `work` in one transaction: committed if it resolves, rolled back if it throws. */
   transaction<T>(work: (tx: SqlSession) => Promise<T>): Promise<T>;
   close(): Promise<void>;

@@ -1,8 +1,12 @@
 import type { Command } from 'commander';
+import { registerBackfillCommand } from './backfill.js';
 import { registerCleanCommand } from './clean.js';
 import { registerDemoCommand } from './demo.js';
 import { registerGenerateCommand } from './generate.js';
+import { registerExportCommand } from './export.js';
 import { registerImportCommand } from './import.js';
+import { registerReportCommand } from './report.js';
+import { registerRunCommand } from './run.js';
 
 /** Every command registers itself here, one file per command. */
 export function registerCommands(program: Command): void {
@@ -10,4 +14,8 @@ export function registerCommands(program: Command): void {
   registerImportCommand(program);
   registerCleanCommand(program);
   registerDemoCommand(program);
+  registerRunCommand(program);
+  registerBackfillCommand(program);
+  registerReportCommand(program);
+  registerExportCommand(program);
 }

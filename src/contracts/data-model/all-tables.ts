@@ -2,7 +2,18 @@ import { SOURCE_TABLES } from './sources/index.js';
 import { CLEANING_TABLES } from './system/cleaning-tables.js';
 import { imports } from './system/imports.js';
 import { quarantine } from './system/quarantine.js';
+import { tierOverrides } from './system/tier-overrides.js';
+import { tierSnapshots } from './system/tier-snapshots.js';
+import { tieringRuns } from './system/tiering-runs.js';
 import type { TableDef } from './table.js';
 
 /** Every table stratum creates, in creation order. Later issues append their system tables here. */
-export const ALL_TABLES: readonly TableDef[] = [...SOURCE_TABLES, imports, quarantine, ...CLEANING_TABLES];
+export const ALL_TABLES: readonly TableDef[] = [
+  ...SOURCE_TABLES,
+  imports,
+  quarantine,
+  ...CLEANING_TABLES,
+  tieringRuns,
+  tierSnapshots,
+  tierOverrides,
+];

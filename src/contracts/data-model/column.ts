@@ -11,7 +11,10 @@ export type ColumnType =
   | { readonly kind: 'quantity' }
   | { readonly kind: 'double' }
   | { readonly kind: 'date' }
-  | { readonly kind: 'timestamp' };
+  | { readonly kind: 'timestamp' }
+  | { readonly kind: 'bool' }
+  | { readonly kind: 'double_list' }
+  | { readonly kind: 'text_list' };
 
 export type ColumnCheck =
   | { readonly kind: 'min'; readonly value: number; readonly exclusive?: boolean }
@@ -39,6 +42,9 @@ export const quantity = { kind: 'quantity' } as const;
 export const double = { kind: 'double' } as const;
 export const date = { kind: 'date' } as const;
 export const timestamp = { kind: 'timestamp' } as const;
+export const bool = { kind: 'bool' } as const;
+export const doubleList = { kind: 'double_list' } as const;
+export const textList = { kind: 'text_list' } as const;
 /** An enumeration; `labels` maps the words Chinese systems export (e.g. 月结) to the canonical value. */
 export const oneOf = (
   values: readonly string[],

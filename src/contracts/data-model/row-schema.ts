@@ -22,6 +22,17 @@ export interface ValidationContext {
 /** A source row in canonical text form, ready for an exact cast in the engine. */
 export type CanonicalRow = Record<string, string | null>;
 
+const BOOLEAN_WORDS: Readonly<Record<string, string>> = {
+  true: 'true',
+  false: 'false',
+  yes: 'true',
+  no: 'false',
+  '1': 'true',
+  '0': 'false',
+  是: 'true',
+  否: 'false',
+};
+
 interface ParsedField {
   text: string;
   /** Comparable magnitude for checks: the number, or epoch milliseconds for dates. */
@@ -49,6 +60,15 @@ function parseField(col: ColumnDef, raw: string, ctx: ValidationContext): Parsed
       return mapParsed(parseDouble(raw), (n) => ({ text: String(n), measure: n }));
     case 'date':
       return mapParsed(parseDate(raw), (d) => ({ text: d.text, measure: d.utcMs }));
+    case 'bool': {
+      const value = BOOLEAN_WORDS[raw.toLowerCase()];
+      return value === undefined
+        ? { ok: false, reason: `"${raw}" is not yes or no` }
+        : { ok: true, value: { text: value } };
+    }
+    case 'double_list':
+    case 'text_list':
+      return { ok: false, reason: 'list columns are written by stratum, not imported' };
     case 'timestamp':
       return mapParsed(parseTimestamp(raw, ctx.timeZone), (d) => ({ text: d.text, measure: d.utcMs }));
     default:

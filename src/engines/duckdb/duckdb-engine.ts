@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
@@ -72,6 +73,21 @@ export async function openDuckDbEngine(path: string, options: EngineOptions): Pr
     run: (q) => mutex.exclusive(() => base.run(q)),
     all: (q) => mutex.exclusive(() => base.all(q)),
     bulkLoad: (t, c, r) => mutex.exclusive(() => base.bulkLoad(t, c, r)),
+    exportTo: (query, file, format) =>
+      mutex.exclusive(async () => {
+        const staged = `export_${randomUUID().replaceAll('-', '')}`;
+        await base.run({ sql: `CREATE TEMP TABLE ${staged} AS ${query.sql}`, params: query.params });
+        try {
+          const literal = `'${file.replaceAll("'", "''")}'`;
+          await base.run(
+            `COPY ${staged} TO ${literal} (FORMAT ${format === 'csv' ? 'csv, HEADER true' : 'parquet'})`,
+          );
+          const [row] = await base.all(`SELECT count(*) AS n FROM ${staged}`);
+          return Number(row?.n ?? 0);
+        } finally {
+          await base.run(`DROP TABLE IF EXISTS ${staged}`);
+        }
+      }),
     transaction: (work) =>
       mutex.exclusive(async () => {
         await conn.run('BEGIN TRANSACTION');

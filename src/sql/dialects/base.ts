@@ -19,6 +19,12 @@ function columnType(type: ColumnType): string {
       return 'DATE';
     case 'timestamp':
       return 'TIMESTAMPTZ';
+    case 'bool':
+      return 'BOOLEAN';
+    case 'double_list':
+      return 'DOUBLE PRECISION[]';
+    case 'text_list':
+      return 'VARCHAR[]';
     default:
       return assertUnreachable(type, 'column type');
   }
@@ -33,4 +39,11 @@ export const baseDialect: Omit<Dialect, 'kind'> = {
   tempTable: 'CREATE TEMP TABLE',
   now: 'now()',
   declaresForeignKeys: true,
+  listOf: (items) => `ARRAY[${items.join(', ')}]`,
+  // DuckDB (with its bundled ICU) and PostgreSQL both read these in the session time zone; DATE − DATE is an
+  // integer on both (BIGINT on DuckDB).
+  daysBetween: (start, end) => `(${end} - ${start})`,
+  dateOf: (timestamp) => `CAST(${timestamp} AS DATE)`,
+  startOfDay: (date) => `CAST(${date} AS TIMESTAMPTZ)`,
+  plusDays: (timestamp, days) => `(${timestamp} + INTERVAL '${Math.trunc(days)} days')`,
 };

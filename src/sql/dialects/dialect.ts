@@ -15,6 +15,16 @@ export interface Dialect {
   readonly tempTable: string;
   /** The engine's clock in the session time zone, as a timestamp with time zone. */
   readonly now: string;
+  /** A list (array) value from expressions of one type. */
+  listOf(items: readonly string[]): string;
   /** Whether FOREIGN KEY constraints are declared in DDL (see createTableSql). */
   readonly declaresForeignKeys: boolean;
+  /** Whole days from the DATE `start` to the DATE `end` (end − start), as an integer. */
+  daysBetween(start: string, end: string): string;
+  /** The calendar date (DATE) of a TIMESTAMPTZ in the session time zone. */
+  dateOf(timestamp: string): string;
+  /** The instant (TIMESTAMPTZ) a DATE starts at in the session time zone. */
+  startOfDay(date: string): string;
+  /** A TIMESTAMPTZ plus whole calendar days (in the session time zone). */
+  plusDays(timestamp: string, days: number): string;
 }

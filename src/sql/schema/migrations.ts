@@ -48,6 +48,12 @@ export const MIGRATIONS: readonly Migration[] = [
       ...CLEAN_VIEWS.map((v) => createViewSql(d, v)),
     ],
   },
+  {
+    version: 3,
+    description: 'tiering: runs, per-customer snapshots, manual overrides',
+    statements: (d) =>
+      tables(['tiering_runs', 'tier_snapshots', 'tier_overrides']).map((t) => createTableSql(d, t)),
+  },
 ];
 
 export const migrationsTableSql = (d: Dialect): string =>

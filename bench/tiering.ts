@@ -1,0 +1,85 @@
+import { execFile } from 'node:child_process';
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { openEngine } from '../src/engines/registry.js';
+import { BENCH_AS_OF, BENCH_TZ, tieringBenchDatabase } from './tiering-data.js';
+
+const exec = promisify(execFile);
+
+/** The baseline: one hand-written DuckDB query computing seed RFM and quota tiers only, materialised. */
+const baselineSql = `CREATE TEMP TABLE baseline_tiers AS
+WITH f AS (
+  SELECT c.customer_id,
+    date_diff('day', CAST(max(o.ordered_at) AS DATE), DATE '${BENCH_AS_OF}') AS recency,
+    count(o.order_id) AS orders,
+    coalesce(sum(o.amount), 0) AS monetary
+  FROM customers_clean c
+  LEFT JOIN orders_clean o ON o.customer_id = c.customer_id AND o.status = 'completed'
+    AND o.ordered_at < DATE '${BENCH_AS_OF}' + INTERVAL 1 DAY AND o.ordered_at >= DATE '${BENCH_AS_OF}' - INTERVAL 364 DAY
+  GROUP BY c.customer_id),
+s AS (
+  SELECT customer_id, monetary,
+    0.4 * (5 - least(coalesce(floor(recency / 30), 4), 4)) + 0.3 * least(floor(orders / 10), 5) + 0.3 * least(floor(monetary / 10000), 5) AS score
+  FROM f),
+r AS (SELECT *, row_number() OVER (ORDER BY score DESC, monetary DESC, customer_id) AS pos, count(*) OVER () AS n FROM s)
+SELECT customer_id, score,
+  CASE WHEN pos <= round(n * 0.05) THEN 'platinum' WHEN pos <= round(n * 0.20) THEN 'gold'
+       WHEN pos <= round(n * 0.50) THEN 'silver' ELSE 'bronze' END AS tier
+FROM r`;
+
+async function timeBaseline(path: string): Promise<number> {
+  const engine = await openEngine({ kind: 'duckdb', path }, { timeZone: BENCH_TZ });
+  try {
+    const start = performance.now();
+    await engine.run(baselineSql);
+    return performance.now() - start;
+  } finally {
+    await engine.close();
+  }
+}
+
+/** The full `stratum run` in its own process, so that its peak memory (DuckDB included) is its own. */
+async function timeFullRun(
+  path: string,
+): Promise<{ wallMs: number; runMs: number; peakMiB: number; customers: number }> {
+  const start = performance.now();
+  const { stdout, stderr } = await exec('/usr/bin/time', [
+    '-f',
+    'maxrss_kib=%M',
+    process.execPath,
+    'bin/stratum.js',
+    'run',
+    '--db',
+    path,
+    '--as-of',
+    BENCH_AS_OF,
+    '--json',
+  ]);
+  const wallMs = performance.now() - start;
+  const summary = JSON.parse(stdout) as { durationMs: number; customers: number };
+  const kib = Number(/maxrss_kib=(\d+)/.exec(stderr)?.[1] ?? NaN);
+  return { wallMs, runMs: summary.durationMs, peakMiB: kib / 1024, customers: summary.customers };
+}
+
+export async function run(): Promise<void> {
+  const cached = await tieringBenchDatabase();
+  const work = await mkdtemp(join(tmpdir(), 'stratum-bench-tiering-'));
+  try {
+    const path = join(work, 'bench.duckdb');
+    await copyFile(cached, path);
+    const baselineMs = await timeBaseline(path);
+    const full = await timeFullRun(path);
+    const lines = [
+      `data: ${full.customers.toLocaleString('en')} customers, ~10M orders, as of ${BENCH_AS_OF}`,
+      `baseline (one DuckDB query: seed RFM + quota tiers)   ${(baselineMs / 1000).toFixed(2)} s`,
+      `stratum run (all features, 4 models, tags, policies, snapshot)  ${(full.runMs / 1000).toFixed(2)} s in the run, ${(full.wallMs / 1000).toFixed(2)} s wall with process start`,
+      `ratio  ${(full.runMs / baselineMs).toFixed(2)}× the baseline (target ≤ 2×)`,
+      `peak memory of the run process  ${full.peakMiB.toFixed(0)} MiB (target < 2048 MiB)`,
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}

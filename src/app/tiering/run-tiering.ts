@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import { PIPELINE_TABLES } from '../../contracts/tiering/pipeline-tables.js';
+import { TAGS, TIERS, type TagName, type Tier } from '../../contracts/tiering/tiers.js';
+import type { TieringConfig } from '../../contracts/tiering/config.js';
+import type { Engine, SqlSession } from '../../engines/engine.js';
+import type { Dialect } from '../../sql/dialects/dialect.js';
+import { tagCountsSql, tierCountsSql } from '../../sql/tiering/run-counts.js';
+import {
+  dropTempSql,
+  insertRunSql,
+  insertSnapshotSql,
+  latestRunSql,
+  previousSnapshotSql,
+} from '../../sql/tiering/snapshot.js';
+import { scoringSql } from '../../sql/tiering/scoring/index.js';
+import { tagsPoliciesSql } from '../../sql/tiering/tags-policies/index.js';
+import { computeFeatures } from './compute-features.js';
+import { canonicalJson, sha256 } from './config-hash.js';
+
+export interface RunRequest {
+  readonly config: TieringConfig;
+  /** YYYY-MM-DD; the run sees data up to the end of this day. */
+  readonly asOf: string;
+  readonly trigger?: 'run' | 'backfill' | 'schedule';
+  readonly onStep?: (step: { index: number; total: number; label: string }) => void;
+}
+
+/** The `stratum run --json` contract (documented in the README; add fields, never rename). */
+export interface RunSummary {
+  readonly runId: string;
+  readonly asOf: string;
+  readonly customers: number;
+  readonly tiers: Readonly<Record<Tier, number>>;
+  readonly excluded: number;
+  readonly tags: Readonly<Record<TagName, number>>;
+  readonly previousRunId: string | null;
+  readonly configHash: string;
+  readonly durationMs: number;
+}
+
+const STEPS = ['Computing features', 'Scoring and tiering', 'Tags and policies', 'Writing the snapshot'];
+
+async function dropPipelineTables(s: SqlSession, d: Dialect): Promise<void> {
+  for (const t of Object.values(PIPELINE_TABLES))
+    if (t !== PIPELINE_TABLES.overrides) await s.run(dropTempSql(d, t));
+}
+
+/**
+ * One tiering run: features, scores, tiers, tags and policies computed in the engine and written as a snapshot,
+ * all in one transaction, so that a failed run leaves the previous snapshot as it was.
+ */
+export async function runTiering(engine: Engine, request: RunRequest): Promise<RunSummary> {
+  const d = engine.dialect;
+  const started = new Date();
+  const { config, asOf } = request;
+  const runId = `run-${asOf}-${randomUUID().slice(0, 8)}`;
+  const configText = canonicalJson(config);
+  const configHash = sha256(configText);
+  const step = (index: number) => request.onStep?.({ index, total: STEPS.length, label: STEPS[index]! });
+
+  return engine.transaction(async (tx) => {
+    await dropPipelineTables(tx, d);
+    const [previous] = await tx.all(latestRunSql(d, asOf));
+    const previousRunId = previous ? String(previous.run_id) : null;
+    await tx.run(previousSnapshotSql(d, previousRunId));
+
+    step(0);
+    const { customers } = await computeFeatures(tx, d, {
+      asOf,
+      longDays: config.windows.longDays,
+      shortDays: config.windows.shortDays,
+      unit: config.unit,
+    });
+    step(1);
+    for (const statement of scoringSql(d, config, asOf)) await tx.run(statement);
+    step(2);
+    for (const statement of tagsPoliciesSql(d, config)) await tx.run(statement);
+    step(3);
+    await tx.run(insertSnapshotSql(d, runId, Object.keys(config.models)));
+    const finished = new Date();
+    await tx.run(
+      insertRunSql(d, {
+        runId,
+        asOf,
+        startedAt: started.toISOString(),
+        finishedAt: finished.toISOString(),
+        configHash,
+        config: configText,
+        primaryModel: config.primaryModel,
+        customers,
+        durationMs: finished.getTime() - started.getTime(),
+        trigger: request.trigger ?? 'run',
+      }),
+    );
+    const tierRows = await tx.all(tierCountsSql(d, runId));
+    const tagRows = await tx.all(tagCountsSql(d, runId));
+    await dropPipelineTables(tx, d);
+    const tiers = Object.fromEntries(TIERS.map((t) => [t, 0])) as Record<Tier, number>;
+    let excluded = 0;
+    for (const r of tierRows) {
+      if (r.tier === null) excluded = Number(r.n);
+      else tiers[r.tier as Tier] = Number(r.n);
+    }
+    const tags = Object.fromEntries(TAGS.map((t) => [t, 0])) as Record<TagName, number>;
+    for (const r of tagRows) tags[r.tag as TagName] = Number(r.n);
+    return {
+      runId,
+      asOf,
+      customers,
+      tiers,
+      excluded,
+      tags,
+      previousRunId,
+      configHash,
+      durationMs: Date.now() - started.getTime(),
+    };
+  });
+}

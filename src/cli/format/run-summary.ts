@@ -1,0 +1,19 @@
+import type { RunSummary } from '../../app/tiering/run-tiering.js';
+import { TAG_NAMES, TIER_NAMES, TIERS, TAGS } from '../../contracts/tiering/tiers.js';
+
+const n = (x: number) => x.toLocaleString('en-US');
+const pct = (x: number, total: number) => (total ? `${((100 * x) / total).toFixed(1)} %` : '–');
+
+export function runSummaryLines(s: RunSummary): string[] {
+  const ranked = TIERS.reduce((sum, t) => sum + s.tiers[t], 0);
+  return [
+    `Run ${s.runId} as of ${s.asOf}: ${n(s.customers)} customers in ${(s.durationMs / 1000).toFixed(1)} s`,
+    ...TIERS.map(
+      (t) =>
+        `  ${TIER_NAMES[t].zh} ${TIER_NAMES[t].en.padEnd(9)} ${n(s.tiers[t]).padStart(9)}  ${pct(s.tiers[t], ranked).padStart(7)}`,
+    ),
+    ...(s.excluded ? [`  excluded as inactive ${n(s.excluded)}`] : []),
+    `  tags: ${TAGS.map((t) => `${TAG_NAMES[t].zh} ${TAG_NAMES[t].en} ${n(s.tags[t])}`).join(', ')}`,
+    s.previousRunId ? `  previous run: ${s.previousRunId}` : '  first run: no previous snapshot',
+  ];
+}

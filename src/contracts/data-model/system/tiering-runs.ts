@@ -1,0 +1,71 @@
+import { date, int, nonNegative, text, timestamp } from '../column.js';
+import type { TableDef } from '../table.js';
+
+export const tieringRuns: TableDef = {
+  name: 'tiering_runs',
+  title: 'Tiering runs',
+  origin: 'stratum (written by `stratum run` and `stratum backfill`)',
+  description: 'One row per committed tiering run: as of when, with which configuration, and what it found.',
+  primaryKey: ['run_id'],
+  foreignKeys: [],
+  onExistingKey: 'skip',
+  fileAliases: [],
+  columns: [
+    { name: 'run_id', type: text, required: true, description: 'Id of the run', aliases: [] },
+    {
+      name: 'as_of',
+      type: date,
+      required: true,
+      description: 'The run sees only data up to the end of this day',
+      aliases: [],
+    },
+    { name: 'started_at', type: timestamp, required: true, description: 'When the run started', aliases: [] },
+    {
+      name: 'finished_at',
+      type: timestamp,
+      required: true,
+      description: 'When the run committed',
+      aliases: [],
+    },
+    {
+      name: 'config_hash',
+      type: text,
+      required: true,
+      description: 'SHA-256 of the canonical JSON of the configuration',
+      aliases: [],
+    },
+    {
+      name: 'config',
+      type: text,
+      required: true,
+      description: 'The configuration used, as canonical JSON',
+      aliases: [],
+    },
+    {
+      name: 'primary_model',
+      type: text,
+      required: true,
+      description: 'Model whose score decided the tiers',
+      aliases: [],
+    },
+    {
+      name: 'customers',
+      type: int,
+      required: true,
+      unit: 'customers',
+      checks: [nonNegative],
+      description: 'Customers (or chains) in the snapshot',
+      aliases: [],
+    },
+    {
+      name: 'duration_ms',
+      type: int,
+      required: true,
+      unit: 'ms',
+      checks: [nonNegative],
+      description: 'Wall time of the run',
+      aliases: [],
+    },
+    { name: 'trigger', type: text, required: true, description: 'run, backfill or schedule', aliases: [] },
+  ],
+};

@@ -1,0 +1,73 @@
+import type { Cte, FeatureContext } from './context.js';
+import { REPURCHASE_DAYS } from './params.js';
+
+/**
+ * Completed orders from the start of the scan (the earlier of the long window and the previous short window) up
+ * to the cutoff, each with the refunds booked against it before the cutoff and the time of the customer's next
+ * completed order: the one pass over orders_clean that every order feature reads.
+ */
+export function orderRowsCtes(c: FeatureContext): Cte[] {
+  const { windows: w } = c;
+  return [
+    {
+      name: 'order_scan',
+      sql: `SELECT o.order_id, o.customer_id, o.ordered_at, o.amount, o.gross_margin
+FROM ${c.table('orders_clean')} o
+WHERE o.status = 'completed' AND o.ordered_at >= ${c.at(w.scanStart)} AND o.ordered_at < ${c.at(w.cutoff)}`,
+    },
+    {
+      name: 'order_refunds',
+      sql: `SELECT r.order_id, sum(r.amount) AS refunded
+FROM ${c.table('refunds_clean')} r
+WHERE r.refunded_at < ${c.at(w.cutoff)}
+GROUP BY r.order_id`,
+    },
+    {
+      name: 'order_rows',
+      sql: `SELECT o.customer_id, o.ordered_at, o.amount, o.gross_margin, COALESCE(f.refunded, 0) AS refunded,
+       LEAD(o.ordered_at) OVER (PARTITION BY o.customer_id ORDER BY o.ordered_at, o.order_id) AS next_at
+FROM order_scan o
+LEFT JOIN order_refunds f ON f.order_id = o.order_id`,
+    },
+  ];
+}
+
+/**
+ * Per customer: counts, gross amounts, refunds and margins of the windows, the repurchase counts, and the net
+ * purchases since the active contracts' start (`contract_parts.contract_from_at`, so contracts come first).
+ */
+export function orderPartsCte(c: FeatureContext): Cte {
+  const { windows: w, d } = c;
+  const inLong = `o.ordered_at >= ${c.at(w.longStart)}`;
+  const inShort = `o.ordered_at >= ${c.at(w.shortStart)}`;
+  const inPrevious = `o.ordered_at >= ${c.at(w.previousStart)} AND o.ordered_at < ${c.at(w.shortStart)}`;
+  const withHindsight = `${inLong} AND o.ordered_at < ${c.at(w.hindsightEnd)}`;
+  return {
+    name: 'order_parts',
+    sql: `SELECT o.customer_id,
+       count(*) FILTER (WHERE ${inLong}) AS orders_long,
+       count(*) FILTER (WHERE ${inShort}) AS orders_short,
+       sum(o.amount) FILTER (WHERE ${inLong}) AS gross_long,
+       sum(o.refunded) FILTER (WHERE ${inLong}) AS refunded_long,
+       sum(o.amount - o.refunded) FILTER (WHERE ${inShort}) AS net_short,
+       sum(o.amount - o.refunded) FILTER (WHERE ${inPrevious}) AS net_previous,
+       sum(o.gross_margin) FILTER (WHERE ${inLong}) AS margin_long,
+       count(*) FILTER (WHERE ${withHindsight}) AS repeat_base,
+       count(*) FILTER (WHERE ${withHindsight} AND o.next_at <= ${d.plusDays('o.ordered_at', REPURCHASE_DAYS)}) AS repeat_hits,
+       sum(o.amount - o.refunded) FILTER (WHERE o.ordered_at >= k.contract_from_at) AS contract_purchases
+FROM order_rows o
+LEFT JOIN contract_parts k ON k.customer_id = o.customer_id
+GROUP BY o.customer_id`,
+  };
+}
+
+/** The day of each customer's last completed order up to the cutoff, over the whole history (for recency). */
+export function lastOrderCte(c: FeatureContext): Cte {
+  return {
+    name: 'last_order',
+    sql: `SELECT o.customer_id, ${c.d.dateOf('max(o.ordered_at)')} AS last_day
+FROM ${c.table('orders_clean')} o
+WHERE o.status = 'completed' AND o.ordered_at < ${c.at(c.windows.cutoff)}
+GROUP BY o.customer_id`,
+  };
+}

@@ -1,0 +1,44 @@
+import type { Dialect } from '../dialects/dialect.js';
+import { sql, type SqlQuery } from '../query.js';
+
+/** Customers, net purchases and margin per tier of a run (tier NULL = excluded as inactive). */
+export function tierShareSql(d: Dialect, runId: string): SqlQuery {
+  return sql(
+    `SELECT tier, count(*) AS customers, coalesce(sum(monetary), 0) AS revenue, coalesce(sum(margin), 0) AS margin
+     FROM tier_snapshots WHERE run_id = ${d.param(1)} GROUP BY tier`,
+    [runId],
+  );
+}
+
+/** Tier movements between two runs; 'new' and 'gone' for customers in only one of them. */
+export function migrationSql(d: Dialect, fromRunId: string, toRunId: string): SqlQuery {
+  return sql(
+    `SELECT coalesce(a.tier, CASE WHEN a.customer_id IS NULL THEN 'new' ELSE 'excluded' END) AS from_tier,
+            coalesce(b.tier, CASE WHEN b.customer_id IS NULL THEN 'gone' ELSE 'excluded' END) AS to_tier,
+            count(*) AS customers
+     FROM (SELECT customer_id, tier FROM tier_snapshots WHERE run_id = ${d.param(1)}) a
+     FULL OUTER JOIN (SELECT customer_id, tier FROM tier_snapshots WHERE run_id = ${d.param(2)}) b
+       ON a.customer_id = b.customer_id
+     GROUP BY 1, 2`,
+    [fromRunId, toRunId],
+  );
+}
+
+export type DistributionAttribute = 'city' | 'district' | 'customer_type' | 'cuisine';
+
+/** Customers per attribute value and tier. */
+export function distributionSql(d: Dialect, runId: string, attribute: DistributionAttribute): SqlQuery {
+  const a = d.quoteIdent(attribute);
+  return sql(
+    `SELECT coalesce(${a}, '(unknown)') AS value, tier, count(*) AS customers
+     FROM tier_snapshots WHERE run_id = ${d.param(1)} GROUP BY 1, 2`,
+    [runId],
+  );
+}
+
+export function runInfoSql(d: Dialect, runId: string): SqlQuery {
+  return sql(
+    `SELECT run_id, as_of, config, config_hash, primary_model, customers, finished_at FROM tiering_runs WHERE run_id = ${d.param(1)}`,
+    [runId],
+  );
+}

@@ -1,0 +1,2 @@
+export { scoringSql, nextDay, type ScoringConfig } from './scoring-sql.js';
+export { tierBoundariesSql } from './tier-boundaries-sql.js';

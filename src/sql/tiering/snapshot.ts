@@ -1,0 +1,103 @@
+import { ATTRIBUTES, FEATURE_NAMES } from '../../contracts/tiering/features.js';
+import { PIPELINE_TABLES, POLICY_COLUMNS } from '../../contracts/tiering/pipeline-tables.js';
+import type { Dialect } from '../dialects/dialect.js';
+import { sql, type SqlQuery } from '../query.js';
+
+/** The latest committed run as of a date (ties: the one that finished last), or none. */
+export function latestRunSql(d: Dialect, asOf: string | null): SqlQuery {
+  return asOf === null
+    ? sql(`SELECT run_id, as_of FROM tiering_runs ORDER BY as_of DESC, finished_at DESC LIMIT 1`)
+    : sql(
+        `SELECT run_id, as_of FROM tiering_runs WHERE as_of <= CAST(${d.param(1)} AS DATE) ORDER BY as_of DESC, finished_at DESC LIMIT 1`,
+        [asOf],
+      );
+}
+
+/** The run just before `runId` (by as-of date, then finish time). */
+export function previousRunSql(d: Dialect, runId: string): SqlQuery {
+  return sql(
+    `SELECT p.run_id, p.as_of FROM tiering_runs p, tiering_runs r
+     WHERE r.run_id = ${d.param(1)} AND p.run_id <> r.run_id
+       AND (p.as_of < r.as_of OR (p.as_of = r.as_of AND p.finished_at < r.finished_at))
+     ORDER BY p.as_of DESC, p.finished_at DESC LIMIT 1`,
+    [runId],
+  );
+}
+
+/** TEMP previous_snapshot from a run (or empty, with the same columns, when there is none). */
+export function previousSnapshotSql(d: Dialect, runId: string | null): SqlQuery {
+  const q = d.quoteIdent;
+  return sql(
+    `${d.tempTable} ${q(PIPELINE_TABLES.previous)} AS
+     SELECT customer_id, tier, candidate_tier, candidate_streak, score, tags FROM tier_snapshots
+     WHERE run_id = ${d.param(1)}`,
+    [runId ?? ''],
+  );
+}
+
+export const dropTempSql = (d: Dialect, table: string): string =>
+  `DROP TABLE IF EXISTS ${d.quoteIdent(table)}`;
+
+/** Writes the snapshot of a run from the pipeline's last table joined with the features. */
+export function insertSnapshotSql(d: Dialect, runId: string, modelNames: readonly string[]): SqlQuery {
+  const q = d.quoteIdent;
+  const t = PIPELINE_TABLES.tagged;
+  const f = PIPELINE_TABLES.features;
+  const fromFeatures = [...ATTRIBUTES, ...FEATURE_NAMES].map((c) => `f.${q(c)}`);
+  const fromTagged = [
+    'score',
+    'terms',
+    'segment',
+    'rank_pct',
+    'candidate_tier',
+    'candidate_streak',
+    'tier',
+    'tier_reason',
+    'tags',
+    'tag_reasons',
+    ...POLICY_COLUMNS,
+    'actions',
+  ];
+  const columns = ['run_id', 'customer_id', ...ATTRIBUTES, ...FEATURE_NAMES, 'model_scores', ...fromTagged];
+  const modelScores = d.listOf(modelNames.map((m) => `t.${q(`score_${m}`)}`));
+  return sql(
+    `INSERT INTO tier_snapshots (${columns.map(q).join(', ')})
+     SELECT ${d.param(1)}, t.customer_id, ${fromFeatures.join(', ')}, ${modelScores}, ${fromTagged.map((c) => `t.${q(c)}`).join(', ')}
+     FROM ${q(t)} t JOIN ${q(f)} f ON f.customer_id = t.customer_id`,
+    [runId],
+  );
+}
+
+export function insertRunSql(
+  d: Dialect,
+  run: {
+    runId: string;
+    asOf: string;
+    startedAt: string;
+    finishedAt: string;
+    configHash: string;
+    config: string;
+    primaryModel: string;
+    customers: number;
+    durationMs: number;
+    trigger: string;
+  },
+): SqlQuery {
+  const p = (i: number) => d.param(i);
+  return sql(
+    `INSERT INTO tiering_runs (run_id, as_of, started_at, finished_at, config_hash, config, primary_model, customers, duration_ms, ${d.quoteIdent('trigger')})
+     VALUES (${p(1)}, CAST(${p(2)} AS DATE), CAST(${p(3)} AS TIMESTAMPTZ), CAST(${p(4)} AS TIMESTAMPTZ), ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)}, ${p(9)}, ${p(10)})`,
+    [
+      run.runId,
+      run.asOf,
+      run.startedAt,
+      run.finishedAt,
+      run.configHash,
+      run.config,
+      run.primaryModel,
+      run.customers,
+      run.durationMs,
+      run.trigger,
+    ],
+  );
+}

@@ -1,0 +1,2 @@
+export { tagsPoliciesSql } from './tags-policies-sql.js';
+export { policyCostsSql } from './policy-costs-sql.js';
