@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freshDuckDb, TEST_TZ } from '../../../test/support/engines.js';
 import type { Engine } from '../../engines/engine.js';
-import { runDemo } from './run-demo.js';
+import { DEMO_WEEKS, runDemo } from './run-demo.js';
 
 let engine: Engine | undefined;
 afterEach(async () => engine?.close());
@@ -26,5 +26,9 @@ describe('stratum demo', () => {
     expect(second.imported.files.reduce((n, f) => n + f.loaded, 0)).toBe(0);
     const [orders] = await engine.all('SELECT count(*) AS n FROM orders');
     expect(orders).toEqual({ n: generatedRows.orders });
+    // Twelve weekly runs the first time, none added by the second.
+    expect(await engine.all('SELECT count(*) AS n FROM tiering_runs')).toEqual([{ n: DEMO_WEEKS }]);
+    expect(second.report.runId).toBe(first.report.runId);
+    expect(first.report.asOf).toBe(first.generated!.to);
   });
 });

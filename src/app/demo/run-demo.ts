@@ -7,6 +7,10 @@ import { cleanDatabase, type CleanProgressStep } from '../clean/clean-database.j
 import { defaultEnd } from '../generate/generate-options.js';
 import { generateDataset, type GenerateProgress, type GenerateResult } from '../generate/generate-dataset.js';
 import { importFiles } from '../import/import-files.js';
+import { backfillDates } from '../../domain/tiering/backfill-dates.js';
+import { backfillRuns } from '../tiering/backfill-runs.js';
+import { buildReport, type TieringReport } from '../tiering/build-report.js';
+import { loadTieringConfig } from '../tiering/load-config.js';
 import type { ImportProgress, ImportResult } from '../import/import-types.js';
 
 export interface DemoOptions {
@@ -21,13 +25,22 @@ export interface DemoOptions {
 export type DemoProgress =
   | { readonly stage: 'generate'; readonly progress: GenerateProgress }
   | { readonly stage: 'import'; readonly progress: ImportProgress }
-  | { readonly stage: 'clean'; readonly progress: CleanProgressStep };
+  | { readonly stage: 'clean'; readonly progress: CleanProgressStep }
+  | { readonly stage: 'tiering'; readonly progress: { readonly done: number; readonly total: number } };
+
+/** Weekly tiering runs the demo builds, ending at the last day of the data. */
+export const DEMO_WEEKS = 12;
+
+const addDays = (iso: string, days: number): string =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 export interface DemoResult {
   /** Null when the dataset of these options was already on disk and was reused. */
   readonly generated: GenerateResult | null;
   readonly imported: ImportResult;
   readonly cleaned: CleaningReport;
+  /** The report of the latest tiering run. */
+  readonly report: TieringReport;
 }
 
 /**
@@ -49,8 +62,9 @@ async function existingDataset(options: DemoOptions): Promise<boolean> {
 }
 
 /**
- * `stratum demo`: generate (or reuse) a demo dataset, import it and clean it. Import is idempotent and cleaning
- * replaces its previous results, so running the demo again leaves the same state.
+ * `stratum demo`: generate (or reuse) a demo dataset, import it, clean it, and run the tiering weekly over the last
+ * DEMO_WEEKS weeks. Import is idempotent, cleaning replaces its previous results and runs already made with the same
+ * configuration are skipped, so running the demo again leaves the same state.
  */
 export async function runDemo(
   engine: Engine,
@@ -71,5 +85,14 @@ export async function runDemo(
   const cleaned = await cleanDatabase(engine, {
     onStep: (progress) => onProgress?.({ stage: 'clean', progress }),
   });
-  return { generated, imported, cleaned };
+  const config = await loadTieringConfig();
+  const end = generated?.to ?? defaultEnd();
+  await backfillRuns(engine, {
+    config,
+    dates: backfillDates(addDays(end, -7 * (DEMO_WEEKS - 1)), end, 'week'),
+    skipExisting: true,
+    onRun: (done, total) => onProgress?.({ stage: 'tiering', progress: { done, total } }),
+  });
+  const report = await buildReport(engine);
+  return { generated, imported, cleaned, report };
 }

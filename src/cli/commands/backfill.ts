@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { loadTieringConfig } from '../../app/tiering/load-config.js';
-import { runTiering, type RunSummary } from '../../app/tiering/run-tiering.js';
+import { backfillRuns } from '../../app/tiering/backfill-runs.js';
 import { backfillDates } from '../../domain/tiering/backfill-dates.js';
 import { stratumError } from '../../contracts/errors.js';
 import { IsoDateOption } from '../shared/as-of-option.js';
@@ -40,13 +40,9 @@ export function registerBackfillCommand(program: Command): void {
         const config = await loadTieringConfig(options.config);
         const bar = progressBar(options.json ? false : undefined);
         bar.start(dates.length, 'Backfilling runs');
-        const runs: RunSummary[] = [];
-        await withDatabase(options.db, async (engine) => {
-          for (const asOf of dates) {
-            runs.push(await runTiering(engine, { config, asOf, trigger: 'backfill' }));
-            bar.update(runs.length);
-          }
-        }).finally(() => bar.stop());
+        const runs = await withDatabase(options.db, (engine) =>
+          backfillRuns(engine, { config, dates, onRun: (done) => bar.update(done) }),
+        ).finally(() => bar.stop());
         if (options.json) printJson({ runs });
         else
           printLines(

@@ -1,7 +1,8 @@
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { runDemo, type DemoProgress } from '../../app/demo/run-demo.js';
+import { DEMO_WEEKS, runDemo, type DemoProgress } from '../../app/demo/run-demo.js';
+import { tieringReportLines } from '../format/tiering-report.js';
 import { loadConfig } from '../../config.js';
 import { cleaningReportLines } from '../format/cleaning-report.js';
 import { generateSummaryLines } from '../format/generate-result.js';
@@ -29,9 +30,12 @@ function showProgress(bar: Progress) {
       const e = p.progress;
       if (e.kind === 'file-started') bar.start(e.totalBytes, `Importing ${basename(e.file)}`);
       else if (e.kind === 'bytes') bar.update(e.bytesRead);
-    } else {
+    } else if (p.stage === 'clean') {
       bar.start(p.progress.total, p.progress.label);
       bar.update(p.progress.index);
+    } else {
+      if (p.progress.done === 1) bar.start(p.progress.total, `Tiering runs, weekly for ${DEMO_WEEKS} weeks`);
+      bar.update(p.progress.done);
     }
   };
 }
@@ -39,7 +43,9 @@ function showProgress(bar: Progress) {
 export function registerDemoCommand(program: Command): void {
   program
     .command('demo')
-    .description('Generate a demo dataset (or reuse it), import it and clean it: what `npm start` runs')
+    .description(
+      'Generate a demo dataset (or reuse it), import it, clean it and run the tiering weekly for 12 weeks: what `npm start` runs',
+    )
     .option('--db <path>', DB_OPTION_HELP)
     .option('--customers <n>', 'customer accounts to generate', '5000')
     .option('--months <m>', 'months of history', '12')
@@ -59,6 +65,7 @@ export function registerDemoCommand(program: Command): void {
             generated: result.generated,
             imported: { sources: totalsBySource(result.imported), quarantine: result.imported.quarantine },
             cleaned: result.cleaned,
+            report: result.report,
           });
           return;
         }
@@ -71,6 +78,10 @@ export function registerDemoCommand(program: Command): void {
           ...importSummaryLines(result.imported, totalsBySource(result.imported)),
           '',
           ...cleaningReportLines(result.cleaned),
+          '',
+          ...tieringReportLines(result.report),
+          '',
+          'Next: `npx stratum explain <customer-id>` for why a customer is in its tier; `npx stratum report` for this report.',
         ]);
       }),
     );

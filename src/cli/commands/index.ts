@@ -3,6 +3,7 @@ import { registerBackfillCommand } from './backfill.js';
 import { registerCleanCommand } from './clean.js';
 import { registerDemoCommand } from './demo.js';
 import { registerGenerateCommand } from './generate.js';
+import { registerExplainCommand } from './explain.js';
 import { registerExportCommand } from './export.js';
 import { registerImportCommand } from './import.js';
 import { registerReportCommand } from './report.js';
@@ -18,4 +19,5 @@ export function registerCommands(program: Command): void {
   registerBackfillCommand(program);
   registerReportCommand(program);
   registerExportCommand(program);
+  registerExplainCommand(program);
 }

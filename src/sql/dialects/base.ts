@@ -45,5 +45,5 @@ export const baseDialect: Omit<Dialect, 'kind'> = {
   daysBetween: (start, end) => `(${end} - ${start})`,
   dateOf: (timestamp) => `CAST(${timestamp} AS DATE)`,
   startOfDay: (date) => `CAST(${date} AS TIMESTAMPTZ)`,
-  plusDays: (timestamp, days) => `(${timestamp} + INTERVAL '${Math.trunc(days)} days')`,
+  epochSeconds: (timestamp) => `EXTRACT(EPOCH FROM ${timestamp})`,
 };

@@ -25,6 +25,6 @@ export interface Dialect {
   dateOf(timestamp: string): string;
   /** The instant (TIMESTAMPTZ) a DATE starts at in the session time zone. */
   startOfDay(date: string): string;
-  /** A TIMESTAMPTZ plus whole calendar days (in the session time zone). */
-  plusDays(timestamp: string, days: number): string;
+  /** Seconds since the Unix epoch of a TIMESTAMPTZ, as a number (cheaper to compare than interval arithmetic). */
+  epochSeconds(timestamp: string): string;
 }

@@ -22,12 +22,12 @@ WHERE cu.created_date <= ${c.day(c.windows.asOf)}`,
  * Per customer: every additive or combinable part the features are computed from, with the defaults of a
  * customer without rows (0 counts and amounts; NULL where there is nothing to measure).
  */
-export function customerPartsCte(): Cte {
+export function customerPartsCte(c: FeatureContext): Cte {
   return {
     name: 'customer_parts',
     sql: `SELECT b.customer_id, b.unit_id, b.customer_type, b.chain_id, b.cuisine, b.city, b.district, b.name, b.brand,
        b.created_date AS first_created, b.seats, b.stores, b.delivery_cost, b.competition_index,
-       l.last_day,
+       ${c.d.dateOf('COALESCE(o.last_at, e.last_at)')} AS last_day,
        COALESCE(o.orders_long, 0) AS orders_long,
        COALESCE(o.orders_short, 0) AS orders_short,
        COALESCE(o.gross_long, 0) AS gross_long,
@@ -50,8 +50,8 @@ export function customerPartsCte(): Cte {
        COALESCE(x.disputes_long, 0) AS disputes_long,
        r.credit_score
 FROM customer_base b
-LEFT JOIN last_order l ON l.customer_id = b.customer_id
 LEFT JOIN order_parts o ON o.customer_id = b.customer_id
+LEFT JOIN earlier_order e ON e.customer_id = b.customer_id
 LEFT JOIN contract_parts k ON k.customer_id = b.customer_id
 LEFT JOIN invoice_parts i ON i.customer_id = b.customer_id
 LEFT JOIN complaint_parts p ON p.customer_id = b.customer_id

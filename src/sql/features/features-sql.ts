@@ -8,7 +8,7 @@ import { contractPartsCte } from './contracts.js';
 import { creditPartsCte } from './credit.js';
 import { customerBaseCte, customerPartsCte } from './customers.js';
 import { featureExpressions } from './feature-expressions.js';
-import { lastOrderCte, orderPartsCte, orderRowsCtes } from './orders.js';
+import { earlierOrderCte, orderPartsCte, orderRowsCtes } from './orders.js';
 import type { FeatureParams } from './params.js';
 import { invoicePartsCte } from './payments.js';
 import { unitPartsCte, unitRepresentativeCte } from './units.js';
@@ -30,12 +30,12 @@ export function featuresSql(d: Dialect, params: FeatureParams): SqlQuery {
     contractPartsCte(c),
     ...orderRowsCtes(c),
     orderPartsCte(c),
-    lastOrderCte(c),
+    earlierOrderCte(c),
     invoicePartsCte(c),
     complaintPartsCte(c),
     disputePartsCte(c),
     creditPartsCte(c),
-    customerPartsCte(),
+    customerPartsCte(c),
     ...(chain ? [unitPartsCte(), unitRepresentativeCte()] : []),
   ];
   const expressions = featureExpressions(c);

@@ -1,0 +1,144 @@
+import { stratumError } from '../../contracts/errors.js';
+import { TieringConfigSchema, type Policy, type TieringConfig } from '../../contracts/tiering/config.js';
+import { ATTRIBUTES, FEATURE_NAMES, type FeatureVector } from '../../contracts/tiering/features.js';
+import { SnapshotRowSchema, type SnapshotRow } from '../../contracts/tiering/snapshot-row.js';
+import { TIERS, type TagName, type Tier } from '../../contracts/tiering/tiers.js';
+import { describeChange, type ChangeDescription } from '../../domain/tiering/describe-change.js';
+import { policyFromColumns, type PolicyColumns } from '../../domain/tiering/policies/index.js';
+import { explainScore, type TermContribution } from '../../domain/tiering/scoring/index.js';
+import { evaluateTags } from '../../domain/tiering/tags/index.js';
+import type { Engine } from '../../engines/engine.js';
+import { runBoundariesSql, snapshotRowSql, survivorOfSql } from '../../sql/tiering/explain.js';
+import { runInfoSql } from '../../sql/tiering/report.js';
+import { previousRunSql } from '../../sql/tiering/snapshot.js';
+import { resolveRunId } from './build-report.js';
+
+/** The `stratum explain --json` document (documented contract: add fields, never rename). */
+export interface Explanation {
+  readonly customerId: string;
+  /** Set when the id asked for was merged into this customer by cleaning. */
+  readonly mergedFrom: string | null;
+  readonly runId: string;
+  readonly asOf: string;
+  readonly name: string | null;
+  readonly tier: Tier | null;
+  readonly tierReason: string | null;
+  readonly score: number | null;
+  readonly rankPct: number | null;
+  readonly segment: string | null;
+  readonly model: string;
+  readonly contributions: readonly (TermContribution & { readonly change: number | null })[];
+  /** Score range of each tier in the customer's scope: the boundaries its score was compared with. */
+  readonly boundaries: readonly { tier: Tier; minScore: number; maxScore: number }[];
+  readonly tags: readonly { tag: TagName; reason: string; reasonZh: string }[];
+  readonly policy: Policy | null;
+  readonly actions: readonly string[];
+  readonly previous: {
+    readonly runId: string;
+    readonly tier: Tier | null;
+    readonly score: number | null;
+  } | null;
+  readonly change: ChangeDescription | null;
+}
+
+function vectorOf(row: SnapshotRow): FeatureVector {
+  const v: Record<string, unknown> = { customerId: row.customer_id };
+  for (const f of FEATURE_NAMES) v[f] = row[f];
+  for (const a of ATTRIBUTES) v[a] = row[a];
+  return v as FeatureVector;
+}
+
+async function snapshotRow(engine: Engine, runId: string, customerId: string): Promise<SnapshotRow | null> {
+  const [raw] = await engine.all(snapshotRowSql(engine.dialect, runId, customerId));
+  return raw ? (SnapshotRowSchema.parse(raw) as SnapshotRow) : null;
+}
+
+function contributionsOf(config: TieringConfig, row: SnapshotRow): TermContribution[] {
+  const spec = config.models[config.primaryModel]!;
+  return row.terms ? explainScore(spec, vectorOf(row), row.terms) : [];
+}
+
+/** Everything a run decided about one customer, why, and what changed since the run before. */
+export async function explainCustomer(
+  engine: Engine,
+  requestedId: string,
+  requestedRunId?: string,
+): Promise<Explanation> {
+  const d = engine.dialect;
+  const runId = await resolveRunId(engine, requestedRunId);
+  const [info] = await engine.all(runInfoSql(d, runId));
+  if (!info) throw stratumError('NOT_FOUND', `no tiering run ${runId}`, { what: 'run', id: runId });
+  const config = TieringConfigSchema.parse(JSON.parse(String(info.config)));
+
+  const [merge] = await engine.all(survivorOfSql(d, requestedId));
+  const customerId = merge ? String(merge.survivor_id) : requestedId;
+  const row = await snapshotRow(engine, runId, customerId);
+  if (!row)
+    throw stratumError('NOT_FOUND', `customer ${requestedId} is not in run ${runId}`, {
+      what: 'customer',
+      id: requestedId,
+    });
+
+  const [prev] = await engine.all(previousRunSql(d, runId));
+  const previousRow = prev ? await snapshotRow(engine, String(prev.run_id), customerId) : null;
+  const current = contributionsOf(config, row);
+  const before = previousRow ? contributionsOf(config, previousRow) : [];
+  const contributions = current.map((c, i) => ({
+    ...c,
+    change: before[i] ? c.contribution - before[i].contribution : null,
+  }));
+
+  const scope = config.tiers.scope;
+  const scopeValue = scope === 'all' ? null : row[scope];
+  const boundaries = (await engine.all(runBoundariesSql(d, runId, scope, scopeValue)))
+    .map((b) => ({ tier: b.tier as Tier, minScore: Number(b.min_score), maxScore: Number(b.max_score) }))
+    .sort((a, b) => TIERS.indexOf(a.tier) - TIERS.indexOf(b.tier));
+
+  const tagReasons = new Map(
+    evaluateTags(config.tags, { ...vectorOf(row), tier: row.tier }, config.windows).map((t) => [
+      t.tag,
+      t.reason,
+    ]),
+  );
+  const tags = (row.tags ?? []).map((tag, i) => ({
+    tag,
+    reason: row.tag_reasons?.[i] ?? tagReasons.get(tag)?.en ?? '',
+    reasonZh: tagReasons.get(tag)?.zh ?? '',
+  }));
+  const policy = row.payment_terms === null ? null : policyFromColumns(row as unknown as PolicyColumns);
+
+  return {
+    customerId,
+    mergedFrom: merge ? requestedId : null,
+    runId,
+    asOf: String(info.as_of),
+    name: row.name,
+    tier: row.tier,
+    tierReason: row.tier_reason,
+    score: row.score,
+    rankPct: row.rank_pct,
+    segment: row.segment,
+    model: config.primaryModel,
+    contributions,
+    boundaries,
+    tags,
+    policy,
+    actions: row.actions ?? [],
+    previous: previousRow
+      ? { runId: previousRow.run_id, tier: previousRow.tier, score: previousRow.score }
+      : null,
+    change: previousRow
+      ? describeChange(
+          previousRow.tier,
+          row.tier,
+          current.map((c, i) => ({
+            feature: c.feature,
+            before: previousRow[c.feature],
+            after: c.value,
+            contributionBefore: before[i]?.contribution ?? 0,
+            contributionAfter: c.contribution,
+          })),
+        )
+      : null,
+  };
+}

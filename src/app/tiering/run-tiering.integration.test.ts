@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoDatabase } from '../../../test/support/demo-database.js';
+import type { Engine, SqlSession } from '../../engines/engine.js';
+import { defaultEnd } from '../generate/generate-options.js';
+import { buildReport } from './build-report.js';
+import { explainCustomer } from './explain-customer.js';
+import { loadTieringConfig } from './load-config.js';
+import { runTiering } from './run-tiering.js';
+
+let engine: Engine;
+const asOf = defaultEnd();
+const weekBefore = new Date(Date.parse(`${asOf}T00:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10);
+
+beforeAll(async () => {
+  ({ engine } = await demoDatabase(800, 6));
+});
+afterAll(async () => engine.close());
+
+describe('runTiering on a demo', () => {
+  it('writes a snapshot whose tiers follow the quotas and whose report agrees with the summary', async () => {
+    const config = await loadTieringConfig();
+    const first = await runTiering(engine, { config, asOf: weekBefore });
+    const second = await runTiering(engine, { config, asOf });
+    expect(second.previousRunId).toBe(first.runId);
+    const ranked = second.tiers.platinum + second.tiers.gold + second.tiers.silver + second.tiers.bronze;
+    expect(ranked + second.excluded).toBe(second.customers);
+    // Hysteresis may hold a few customers back, so the quotas hold to within a few customers.
+    expect(Math.abs(second.tiers.platinum - 0.05 * ranked)).toBeLessThanOrEqual(0.02 * ranked);
+
+    const report = await buildReport(engine);
+    expect(report.runId).toBe(second.runId);
+    expect(Object.fromEntries(report.tiers.map((t) => [t.tier, t.customers]))).toEqual(second.tiers);
+    expect(report.tags).toEqual(second.tags);
+    const moved = report.migration.reduce((n, m) => n + m.customers, 0);
+    expect(moved).toBe(second.customers);
+    expect(report.tiers[0]!.revenueShare).toBeGreaterThan(report.tiers[3]!.revenueShare);
+  });
+
+  it('explains a customer: contributions add up to the score, and the previous run is named', async () => {
+    const [row] = await engine.all(
+      `SELECT customer_id FROM tier_snapshots WHERE tier = 'gold' ORDER BY customer_id LIMIT 1`,
+    );
+    const e = await explainCustomer(engine, String(row!.customer_id));
+    expect(e.tier).toBe('gold');
+    const sum = e.contributions.reduce((s, c) => s + c.contribution, 0);
+    expect(sum).toBeCloseTo(e.score!, 9);
+    expect(e.previous?.runId).toBeDefined();
+    expect(e.boundaries.map((b) => b.tier)).toContain('gold');
+    expect(e.policy?.credit.terms).toBe('monthly');
+  });
+
+  it('leaves the previous snapshot intact when a run fails midway', async () => {
+    const config = await loadTieringConfig();
+    const before = await engine.all('SELECT count(*) AS n FROM tier_snapshots');
+    const runsBefore = await engine.all('SELECT count(*) AS n FROM tiering_runs');
+    const failing: Engine = {
+      ...engine,
+      transaction: (work) =>
+        engine.transaction((tx) =>
+          work({
+            ...tx,
+            run: async (q) => {
+              const text = typeof q === 'string' ? q : q.sql;
+              if (text.startsWith('INSERT INTO tiering_runs')) throw new Error('disk full');
+              return tx.run(q);
+            },
+          } satisfies SqlSession),
+        ),
+    };
+    await expect(runTiering(failing, { config, asOf })).rejects.toThrow('disk full');
+    expect(await engine.all('SELECT count(*) AS n FROM tier_snapshots')).toEqual(before);
+    expect(await engine.all('SELECT count(*) AS n FROM tiering_runs')).toEqual(runsBefore);
+  });
+});
