@@ -20,6 +20,8 @@ export interface DemoOptions {
   /** Where the generated CSV files go. */
   readonly dataDir: string;
   readonly timeZone: string;
+  /** Weekly tiering runs to build, ending at the last day of the data (default DEMO_WEEKS; 0 = none). */
+  readonly weeks?: number;
 }
 
 export type DemoProgress =
@@ -39,8 +41,8 @@ export interface DemoResult {
   readonly generated: GenerateResult | null;
   readonly imported: ImportResult;
   readonly cleaned: CleaningReport;
-  /** The report of the latest tiering run. */
-  readonly report: TieringReport;
+  /** The report of the latest tiering run (null when no weeks were asked for). */
+  readonly report: TieringReport | null;
 }
 
 /**
@@ -87,12 +89,13 @@ export async function runDemo(
   });
   const config = await loadTieringConfig();
   const end = generated?.to ?? defaultEnd();
+  const weeks = options.weeks ?? DEMO_WEEKS;
   await backfillRuns(engine, {
     config,
-    dates: backfillDates(addDays(end, -7 * (DEMO_WEEKS - 1)), end, 'week'),
+    dates: weeks > 0 ? backfillDates(addDays(end, -7 * (weeks - 1)), end, 'week') : [],
     skipExisting: true,
     onRun: (done, total) => onProgress?.({ stage: 'tiering', progress: { done, total } }),
   });
-  const report = await buildReport(engine);
+  const report = weeks > 0 ? await buildReport(engine) : null;
   return { generated, imported, cleaned, report };
 }

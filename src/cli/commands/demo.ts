@@ -79,7 +79,7 @@ export function registerDemoCommand(program: Command): void {
           '',
           ...cleaningReportLines(result.cleaned),
           '',
-          ...tieringReportLines(result.report),
+          ...(result.report ? tieringReportLines(result.report) : []),
           '',
           'Next: `npx stratum explain <customer-id>` for why a customer is in its tier; `npx stratum report` for this report.',
         ]);
