@@ -8,6 +8,7 @@ import { registerExportCommand } from './export.js';
 import { registerImportCommand } from './import.js';
 import { registerReportCommand } from './report.js';
 import { registerRunCommand } from './run.js';
+import { registerWhatIfCommand } from './whatif.js';
 
 /** Every command registers itself here, one file per command. */
 export function registerCommands(program: Command): void {
@@ -20,4 +21,5 @@ export function registerCommands(program: Command): void {
   registerReportCommand(program);
   registerExportCommand(program);
   registerExplainCommand(program);
+  registerWhatIfCommand(program);
 }

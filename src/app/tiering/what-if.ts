@@ -1,0 +1,147 @@
+import type { TieringConfig } from '../../contracts/tiering/config.js';
+import { TieringConfigSchema } from '../../contracts/tiering/config.js';
+import { PIPELINE_TABLES } from '../../contracts/tiering/pipeline-tables.js';
+import type { Engine, Row, SqlSession } from '../../engines/engine.js';
+import type { Dialect } from '../../sql/dialects/dialect.js';
+import { runInfoSql } from '../../sql/tiering/report.js';
+import { scoringSql } from '../../sql/tiering/scoring/index.js';
+import { dropTempSql, latestRunSql, previousSnapshotSql } from '../../sql/tiering/snapshot.js';
+import { policyCostsSql, tagsPoliciesSql } from '../../sql/tiering/tags-policies/index.js';
+import { keepTaggedSql, whatIfMigrationSql, whatIfMovedSql } from '../../sql/tiering/whatif.js';
+import { computeFeatures } from './compute-features.js';
+import { loadTieringConfig } from './load-config.js';
+
+export interface PolicyTotals {
+  readonly rebateCost: number;
+  readonly discountCost: number;
+  readonly creditExposure: number;
+  readonly visitsPerMonth: number;
+  readonly dedicatedManagers: number;
+}
+
+/** The `stratum whatif --json` document. */
+export interface WhatIf {
+  readonly asOf: string;
+  /** Where the current configuration came from: the latest run, or the default file when there is none. */
+  readonly currentFrom: string;
+  readonly customers: number;
+  readonly moved: number;
+  readonly migration: readonly { from: string; to: string; customers: number }[];
+  readonly examples: readonly {
+    customerId: string;
+    from: string | null;
+    to: string | null;
+    fromScore: number;
+    toScore: number;
+  }[];
+  readonly cost: {
+    readonly current: PolicyTotals;
+    readonly candidate: PolicyTotals;
+    readonly change: PolicyTotals;
+  };
+}
+
+const CURRENT = 'whatif_current';
+const CANDIDATE = 'whatif_candidate';
+
+function totals(rows: readonly Row[]): PolicyTotals {
+  const total = rows.find((r) => r.tier === null);
+  const n = (k: string) => Math.round(Number(total?.[k] ?? 0) * 100) / 100;
+  return {
+    rebateCost: n('rebate_cost'),
+    discountCost: n('discount_cost'),
+    creditExposure: n('credit_exposure'),
+    visitsPerMonth: n('visits_per_month'),
+    dedicatedManagers: n('dedicated_managers'),
+  };
+}
+
+async function tierAndTag(
+  s: SqlSession,
+  d: Dialect,
+  config: TieringConfig,
+  asOf: string,
+  keepAs: string,
+): Promise<PolicyTotals> {
+  for (const statement of scoringSql(d, config, asOf)) await s.run(statement);
+  for (const statement of tagsPoliciesSql(d, config)) await s.run(statement);
+  await s.run(keepTaggedSql(d, keepAs));
+  return totals(await s.all(policyCostsSql(d, keepAs)));
+}
+
+async function dropAll(s: SqlSession, d: Dialect): Promise<void> {
+  for (const t of [...Object.values(PIPELINE_TABLES), CURRENT, CANDIDATE])
+    if (t !== PIPELINE_TABLES.overrides) await s.run(dropTempSql(d, t));
+}
+
+/**
+ * The current configuration against a candidate on the same features, without writing anything: migration,
+ * customers moved, and the change in policy cost (rebates, discounts, credit exposure) and visit workload.
+ * Both must use the same windows and unit, since the features are computed once.
+ */
+export async function whatIf(engine: Engine, candidate: TieringConfig, asOf: string): Promise<WhatIf> {
+  const d = engine.dialect;
+  const [latest] = await engine.all(latestRunSql(d, null));
+  const [info] = latest ? await engine.all(runInfoSql(d, String(latest.run_id))) : [];
+  const current = info
+    ? TieringConfigSchema.parse(JSON.parse(String(info.config)))
+    : await loadTieringConfig();
+  const currentFrom = info ? `run ${String(info.run_id)}` : 'config/tiering.default.yaml';
+  const features = {
+    longDays: current.windows.longDays,
+    shortDays: current.windows.shortDays,
+    unit: current.unit,
+  };
+
+  // Everything happens in temp tables inside a transaction that is rolled back: a what-if never writes.
+  let result: WhatIf | undefined;
+  await engine
+    .transaction(async (tx) => {
+      await dropAll(tx, d);
+      const [previous] = await tx.all(latestRunSql(d, asOf));
+      await tx.run(previousSnapshotSql(d, previous ? String(previous.run_id) : null));
+      const { customers } = await computeFeatures(tx, d, { asOf, ...features });
+      const currentCost = await tierAndTag(tx, d, current, asOf, CURRENT);
+      const candidateCost = await tierAndTag(
+        tx,
+        d,
+        { ...candidate, windows: current.windows, unit: current.unit },
+        asOf,
+        CANDIDATE,
+      );
+      const migration = (await tx.all(whatIfMigrationSql(d, CURRENT, CANDIDATE))).map((r) => ({
+        from: String(r.from_tier),
+        to: String(r.to_tier),
+        customers: Number(r.customers),
+      }));
+      const examples = (await tx.all(whatIfMovedSql(d, CURRENT, CANDIDATE, 20))).map((r) => ({
+        customerId: String(r.customer_id),
+        from: r.from_tier === null ? null : String(r.from_tier),
+        to: r.to_tier === null ? null : String(r.to_tier),
+        fromScore: Number(r.from_score),
+        toScore: Number(r.to_score),
+      }));
+      const change = Object.fromEntries(
+        Object.keys(currentCost).map((k) => {
+          const key = k as keyof PolicyTotals;
+          return [key, Math.round((candidateCost[key] - currentCost[key]) * 100) / 100];
+        }),
+      ) as unknown as PolicyTotals;
+      result = {
+        asOf,
+        currentFrom,
+        customers,
+        moved: migration.filter((m) => m.from !== m.to).reduce((n, m) => n + m.customers, 0),
+        migration,
+        examples,
+        cost: { current: currentCost, candidate: candidateCost, change },
+      };
+      throw ROLLBACK;
+    })
+    .catch((error: unknown) => {
+      if (error !== ROLLBACK) throw error;
+    });
+  return result!;
+}
+
+const ROLLBACK = Symbol('what-if rolls back');
