@@ -6,6 +6,7 @@ import { buildReport } from './build-report.js';
 import { explainCustomer } from './explain-customer.js';
 import { loadTieringConfig } from './load-config.js';
 import { runTiering } from './run-tiering.js';
+import { whatIf } from './what-if.js';
 
 let engine: Engine;
 const asOf = defaultEnd();
@@ -47,6 +48,28 @@ describe('runTiering on a demo', () => {
     expect(e.previous?.runId).toBeDefined();
     expect(e.boundaries.map((b) => b.tier)).toContain('gold');
     expect(e.policy?.credit.terms).toBe('monthly');
+  });
+
+  it('compares a candidate configuration without writing anything', async () => {
+    const config = await loadTieringConfig();
+    const runsBefore = await engine.all('SELECT count(*) AS n FROM tiering_runs');
+    const candidate = {
+      ...config,
+      tiers: {
+        ...config.tiers,
+        quotas: { platinum: 10, gold: 10, silver: 30, bronze: 50 },
+        hysteresis: null,
+      },
+    };
+    const w = await whatIf(engine, candidate, asOf);
+    const toPlatinum = w.migration.filter((m) => m.to === 'platinum').reduce((n, m) => n + m.customers, 0);
+    const ranked = w.migration.filter((m) => m.to !== 'excluded').reduce((n, m) => n + m.customers, 0);
+    expect(toPlatinum).toBe(Math.round(ranked * 0.1));
+    expect(w.moved).toBeGreaterThan(0);
+    // Twice as many Platinum customers get the Platinum rebate and dedicated managers.
+    expect(w.cost.change.dedicatedManagers).toBeGreaterThan(0);
+    expect(w.cost.change.rebateCost).toBeGreaterThan(0);
+    expect(await engine.all('SELECT count(*) AS n FROM tiering_runs')).toEqual(runsBefore);
   });
 
   it('leaves the previous snapshot intact when a run fails midway', async () => {
