@@ -34,4 +34,6 @@ export interface Engine extends SqlSession {
 export interface EngineOptions {
   /** Session time zone for timestamps without an offset and for calendar functions. */
   readonly timeZone: string;
+  /** Memory the engine may use before spilling to disk, e.g. `1.2GB` (DuckDB); unset = the engine's default. */
+  readonly memoryLimit?: string;
 }

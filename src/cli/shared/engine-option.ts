@@ -8,7 +8,7 @@ export async function openDatabase(dbOption: string | undefined): Promise<Engine
   const config = loadConfig();
   const engine = await openEngine(
     { kind: 'duckdb', path: dbOption ?? config.dbPath },
-    { timeZone: config.timeZone },
+    { timeZone: config.timeZone, memoryLimit: config.memoryLimit },
   );
   await migrate(engine);
   return engine;

@@ -65,6 +65,8 @@ export async function openDuckDbEngine(path: string, options: EngineOptions): Pr
   const instance = await DuckDBInstance.create(path);
   const conn = await instance.connect();
   await conn.run(`SET TimeZone = '${options.timeZone.replaceAll("'", "''")}'`);
+  if (options.memoryLimit)
+    await conn.run(`SET memory_limit = '${options.memoryLimit.replaceAll("'", "''")}'`);
   const base = session(conn);
   const mutex = new Mutex();
   return {

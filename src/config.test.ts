@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('has defaults for the embedded mode', () => {
+    expect(loadConfig({})).toEqual({ dbPath: './data/stratum.duckdb', timeZone: 'Asia/Shanghai', memoryLimit: '1.2GB' });
+  });
+
+  it('reads the environment and rejects what it cannot use, naming the variable', () => {
+    expect(loadConfig({ STRATUM_TZ: 'Europe/Paris', STRATUM_MEMORY_LIMIT: '800MB' })).toMatchObject({
+      timeZone: 'Europe/Paris',
+      memoryLimit: '800MB',
+    });
+    expect(() => loadConfig({ STRATUM_TZ: 'Mars/Olympus' })).toThrow(/STRATUM_TZ/);
+    expect(() => loadConfig({ STRATUM_MEMORY_LIMIT: 'lots' })).toThrow(/STRATUM_MEMORY_LIMIT/);
+  });
+});
