@@ -3,7 +3,11 @@ import { loadConfig } from './config.js';
 
 describe('loadConfig', () => {
   it('has defaults for the embedded mode', () => {
-    expect(loadConfig({})).toEqual({ dbPath: './data/stratum.duckdb', timeZone: 'Asia/Shanghai', memoryLimit: '1.2GB' });
+    expect(loadConfig({})).toEqual({
+      dbPath: './data/stratum.duckdb',
+      timeZone: 'Asia/Shanghai',
+      memoryLimit: '1.2GB',
+    });
   });
 
   it('reads the environment and rejects what it cannot use, naming the variable', () => {

@@ -7,6 +7,7 @@ import { explainCustomer } from './explain-customer.js';
 import { loadTieringConfig } from './load-config.js';
 import { runTiering } from './run-tiering.js';
 import { whatIf } from './what-if.js';
+import { addOverride, removeOverride } from './overrides.js';
 
 let engine: Engine;
 const asOf = defaultEnd();
@@ -48,6 +49,37 @@ describe('runTiering on a demo', () => {
     expect(e.previous?.runId).toBeDefined();
     expect(e.boundaries.map((b) => b.tier)).toContain('gold');
     expect(e.policy?.credit.terms).toBe('monthly');
+  });
+
+  it('applies a manual override until it expires, and reports it as the reason', async () => {
+    const config = await loadTieringConfig();
+    const [bronze] = await engine.all(
+      `SELECT customer_id FROM tier_snapshots WHERE tier = 'bronze' AND tier_reason = 'quota' ORDER BY customer_id LIMIT 1`,
+    );
+    const id = String(bronze!.customer_id);
+    const kept = await addOverride(
+      engine,
+      { customerId: id, tier: 'platinum', reason: 'strategic account', author: 'lead' },
+      'Asia/Shanghai',
+      new Date(Date.now() - 60_000),
+    );
+    // Created later, so it would win if its expiry were ignored.
+    await addOverride(
+      engine,
+      { customerId: id, tier: 'gold', reason: 'old decision', author: 'lead', until: weekBefore },
+      'Asia/Shanghai',
+    );
+    await runTiering(engine, { config, asOf });
+    const e = await explainCustomer(engine, id);
+    expect([e.tier, e.tierReason]).toEqual(['platinum', 'override']);
+    await removeOverride(engine, kept.overrideId);
+    await expect(
+      addOverride(
+        engine,
+        { customerId: 'NOPE', tier: 'gold', reason: 'typo', author: 'lead' },
+        'Asia/Shanghai',
+      ),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('compares a candidate configuration without writing anything', async () => {

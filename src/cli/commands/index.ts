@@ -6,6 +6,7 @@ import { registerGenerateCommand } from './generate.js';
 import { registerExplainCommand } from './explain.js';
 import { registerExportCommand } from './export.js';
 import { registerImportCommand } from './import.js';
+import { registerOverrideCommand } from './override.js';
 import { registerReportCommand } from './report.js';
 import { registerRunCommand } from './run.js';
 import { registerWhatIfCommand } from './whatif.js';
@@ -22,4 +23,5 @@ export function registerCommands(program: Command): void {
   registerExportCommand(program);
   registerExplainCommand(program);
   registerWhatIfCommand(program);
+  registerOverrideCommand(program);
 }
