@@ -58,3 +58,14 @@ export const oneOf = (
 export const nonNegative: ColumnCheck = { kind: 'min', value: 0 };
 export const positive: ColumnCheck = { kind: 'min', value: 0, exclusive: true };
 export const notFuture: ColumnCheck = { kind: 'notFuture' };
+
+/** A required, non-negative row count of a stratum log table. */
+export const rowCount = (name: string, description: string): ColumnDef => ({
+  name,
+  type: int,
+  required: true,
+  unit: 'rows',
+  checks: [nonNegative],
+  description,
+  aliases: [],
+});

@@ -1,16 +1,5 @@
-import { int, nonNegative, text, timestamp } from '../column.js';
+import { rowCount, text, timestamp } from '../column.js';
 import type { TableDef } from '../table.js';
-
-const count = (name: string, description: string) =>
-  ({
-    name,
-    type: int,
-    required: true,
-    unit: 'rows',
-    checks: [nonNegative],
-    description,
-    aliases: [],
-  }) as const;
 
 export const cleaningRuns: TableDef = {
   name: 'cleaning_runs',
@@ -32,11 +21,11 @@ export const cleaningRuns: TableDef = {
       description: 'When the run committed',
       aliases: [],
     },
-    count('customers', 'Customers read'),
-    count('names_normalised', 'Customers whose name changed under normalisation'),
-    count('duplicates_merged', 'Duplicate customer records merged into a survivor'),
-    count('orders_flagged', 'Orders flagged (all rules)'),
-    count('refunds_flagged', 'Refunds flagged (all rules)'),
+    rowCount('customers', 'Customers read'),
+    rowCount('names_normalised', 'Customers whose name changed under normalisation'),
+    rowCount('duplicates_merged', 'Duplicate customer records merged into a survivor'),
+    rowCount('orders_flagged', 'Orders flagged (all rules)'),
+    rowCount('refunds_flagged', 'Refunds flagged (all rules)'),
     {
       name: 'report',
       type: text,

@@ -1,16 +1,5 @@
-import { int, nonNegative, text, timestamp } from '../column.js';
+import { rowCount, text, timestamp } from '../column.js';
 import type { TableDef } from '../table.js';
-
-const count = (name: string, description: string) =>
-  ({
-    name,
-    type: int,
-    required: true,
-    unit: 'rows',
-    checks: [nonNegative],
-    description,
-    aliases: [],
-  }) as const;
 
 export const imports: TableDef = {
   name: 'imports',
@@ -59,10 +48,13 @@ export const imports: TableDef = {
       description: 'When the import committed',
       aliases: [],
     },
-    count('rows_read', 'Data rows read from the file'),
-    count('rows_loaded', 'Rows inserted as new records'),
-    count('rows_updated', 'Rows that updated an existing master-data record'),
-    count('rows_duplicate', 'Rows whose key was already loaded (or repeated in the file) and were skipped'),
-    count('rows_quarantined', 'Rows rejected, each listed in quarantine'),
+    rowCount('rows_read', 'Data rows read from the file'),
+    rowCount('rows_loaded', 'Rows inserted as new records'),
+    rowCount('rows_updated', 'Rows that updated an existing master-data record'),
+    rowCount(
+      'rows_duplicate',
+      'Rows whose key was already loaded (or repeated in the file) and were skipped',
+    ),
+    rowCount('rows_quarantined', 'Rows rejected, each listed in quarantine'),
   ],
 };
