@@ -1,50 +1,21 @@
-import { existsSync } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
-import { join } from 'node:path';
-import { cleanDatabase } from '../src/app/clean/clean-database.js';
-import { generateDataset } from '../src/app/generate/generate-dataset.js';
-import { importFiles } from '../src/app/import/import-files.js';
 import { migrate } from '../src/app/migrate.js';
+import { loadConfig } from '../src/config.js';
 import { computeFeatures } from '../src/app/tiering/compute-features.js';
 import type { Engine } from '../src/engines/engine.js';
 import { openEngine } from '../src/engines/registry.js';
+import { BENCH_AS_OF, BENCH_TZ, tieringBenchDatabase } from './tiering-data.js';
 
 /**
  * The full features statement (every catalogue feature, both units) against a minimal hand-written DuckDB query
- * computing only recency, orders and monetary per customer, on a generated demo (default 100 000 customers × 12
- * months, cached under .bench-cache/features; BENCH_FEATURES_DB points at an existing cleaned database instead).
+ * computing only recency, orders and monetary per customer, on the tiering benchmark's database (1M customers,
+ * ~10M orders, cached under .bench-cache/tiering); BENCH_FEATURES_DB points at another cleaned database instead
+ * (for example a generated and imported demo).
  */
-const CUSTOMERS = Number(process.env.BENCH_FEATURES_CUSTOMERS ?? 100_000);
-const MONTHS = 12;
-const END = '2025-06-30';
-const TZ = 'Asia/Shanghai';
+const END = BENCH_AS_OF;
 const RUNS = 3;
 
 async function database(): Promise<string> {
-  const given = process.env.BENCH_FEATURES_DB;
-  if (given) return given;
-  const dir = join('.bench-cache', 'features');
-  const path = join(dir, `demo-${CUSTOMERS}-${MONTHS}.duckdb`);
-  if (existsSync(path)) return path;
-  await mkdir(dir, { recursive: true });
-  const data = join(dir, `demo-${CUSTOMERS}-${MONTHS}`);
-  await generateDataset({ customers: CUSTOMERS, seed: 42, months: MONTHS, end: END, out: data });
-  const partial = `${path}.partial`;
-  await rm(partial, { force: true });
-  const engine = await openEngine({ kind: 'duckdb', path: partial }, { timeZone: TZ });
-  try {
-    await migrate(engine);
-    await importFiles(engine, {
-      target: { kind: 'dir', dir: data },
-      timeZone: TZ,
-      now: new Date(`${END}T23:59:59+08:00`),
-    });
-    await cleanDatabase(engine);
-  } finally {
-    await engine.close();
-  }
-  await rename(partial, path);
-  return path;
+  return process.env.BENCH_FEATURES_DB ?? (await tieringBenchDatabase());
 }
 
 /** Recency, orders and monetary only, written for DuckDB by hand: one join and one aggregate. */
@@ -70,8 +41,12 @@ async function best(work: () => Promise<unknown>): Promise<number> {
 
 export async function run(): Promise<void> {
   const path = await database();
-  const engine: Engine = await openEngine({ kind: 'duckdb', path }, { timeZone: TZ });
+  const engine: Engine = await openEngine(
+    { kind: 'duckdb', path },
+    { timeZone: BENCH_TZ, memoryLimit: loadConfig().memoryLimit },
+  );
   try {
+    await migrate(engine);
     const [counts] = await engine.all(
       `SELECT (SELECT count(*) FROM customers_clean) AS customers, (SELECT count(*) FROM orders_clean) AS orders`,
     );
