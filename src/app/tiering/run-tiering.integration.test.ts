@@ -104,6 +104,24 @@ describe('runTiering on a demo', () => {
     expect(await engine.all('SELECT count(*) AS n FROM tiering_runs')).toEqual(runsBefore);
   });
 
+  it('tiers chains as one unit when configured, and explains a chain', async () => {
+    const config = await loadTieringConfig();
+    const [expected] = await engine.all(
+      `SELECT count(DISTINCT coalesce(chain_id, customer_id)) AS n FROM customers_clean WHERE created_date <= DATE '${asOf}'`,
+    );
+    const summary = await runTiering(engine, { config: { ...config, unit: 'chain' }, asOf });
+    expect(summary.customers).toBe(Number(expected!.n));
+    const [chain] = await engine.all(
+      `SELECT customer_id FROM tier_snapshots WHERE run_id = '${summary.runId}' AND customer_type = 'chain' LIMIT 1`,
+    );
+    const [branches] = await engine.all(
+      `SELECT count(*) AS n FROM customers_clean WHERE chain_id = '${String(chain!.customer_id)}'`,
+    );
+    expect(Number(branches!.n)).toBeGreaterThan(1);
+    const e = await explainCustomer(engine, String(chain!.customer_id), summary.runId);
+    expect(e.contributions.reduce((s, c) => s + c.contribution, 0)).toBeCloseTo(e.score!, 9);
+  });
+
   it('leaves the previous snapshot intact when a run fails midway', async () => {
     const config = await loadTieringConfig();
     const before = await engine.all('SELECT count(*) AS n FROM tier_snapshots');
