@@ -16,7 +16,7 @@ export function runAction<A extends unknown[]>(action: (...args: A) => Promise<v
         return;
       }
       if (error instanceof ZodError) {
-        const lines = error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`);
+        const lines = error.issues.map((i) => `--${optionName(i.path)}: ${i.message}`);
         process.stderr.write(`stratum: invalid options: ${lines.join('; ')}\n`);
         process.exitCode = 1;
         return;
@@ -24,4 +24,9 @@ export function runAction<A extends unknown[]>(action: (...args: A) => Promise<v
       throw error;
     }
   };
+}
+
+/** `asOf` → `as-of`: zod paths name the camelCase keys commander makes of the flags. */
+function optionName(path: readonly PropertyKey[]): string {
+  return path.map((p) => String(p).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)).join('.');
 }
