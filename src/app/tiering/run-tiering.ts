@@ -4,7 +4,7 @@ import { TAGS, TIERS, type TagName, type Tier } from '../../contracts/tiering/ti
 import type { TieringConfig } from '../../contracts/tiering/config.js';
 import type { Engine, SqlSession } from '../../engines/engine.js';
 import type { Dialect } from '../../sql/dialects/dialect.js';
-import { tagCountsSql, tierCountsSql } from '../../sql/tiering/run-counts.js';
+import { pipelineTagCountsSql, pipelineTierCountsSql } from '../../sql/tiering/run-counts.js';
 import {
   dropTempSql,
   insertRunSql,
@@ -92,8 +92,9 @@ export async function runTiering(engine: Engine, request: RunRequest): Promise<R
         trigger: request.trigger ?? 'run',
       }),
     );
-    const tierRows = await tx.all(tierCountsSql(d, runId));
-    const tagRows = await tx.all(tagCountsSql(d, runId));
+    // Counted from the pipeline's temp table: the snapshot table holds every run's history.
+    const tierRows = await tx.all(pipelineTierCountsSql(d));
+    const tagRows = await tx.all(pipelineTagCountsSql(d));
     await dropPipelineTables(tx, d);
     const tiers = Object.fromEntries(TIERS.map((t) => [t, 0])) as Record<Tier, number>;
     let excluded = 0;
