@@ -1,4 +1,9 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { cleanDatabase } from '../../src/app/clean/clean-database.js';
+import { generateDataset } from '../../src/app/generate/generate-dataset.js';
+import { importFiles } from '../../src/app/import/import-files.js';
+import { TruthSchema, type Truth } from '../../src/contracts/truth.js';
 import { runDemo } from '../../src/app/demo/run-demo.js';
 import type { Engine } from '../../src/engines/engine.js';
 import { freshDuckDb, TEST_TZ } from './engines.js';
@@ -19,4 +24,27 @@ export async function demoDatabase(
     weeks: 0,
   });
   return db;
+}
+
+/**
+ * A generated dataset with a fixed end date, imported as of that day's end and cleaned, with its planted truth:
+ * for tests that measure against truth.json.
+ */
+export async function truthDatabase(spec: {
+  customers: number;
+  seed: number;
+  months: number;
+  end: string;
+}): Promise<{ engine: Engine; truth: Truth; dir: string }> {
+  const db = await freshDuckDb();
+  const out = join(db.dir, 'demo');
+  const generated = await generateDataset({ ...spec, out });
+  const truth = TruthSchema.parse(JSON.parse(await readFile(generated.truthPath, 'utf8')));
+  await importFiles(db.engine, {
+    target: { kind: 'dir', dir: out },
+    timeZone: TEST_TZ,
+    now: new Date(`${spec.end}T23:59:59+08:00`),
+  });
+  await cleanDatabase(db.engine);
+  return { engine: db.engine, truth, dir: db.dir };
 }

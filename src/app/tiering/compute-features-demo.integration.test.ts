@@ -1,13 +1,8 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshDuckDb, TEST_TZ } from '../../../test/support/engines.js';
-import { TruthSchema, type Truth } from '../../contracts/truth.js';
+import { truthDatabase } from '../../../test/support/demo-database.js';
+import type { Truth } from '../../contracts/truth.js';
 import type { Engine, Row } from '../../engines/engine.js';
-import { cleanDatabase } from '../clean/clean-database.js';
-import { generateDataset } from '../generate/generate-dataset.js';
-import { importFiles } from '../import/import-files.js';
 import { computeFeatures } from './compute-features.js';
 
 /**
@@ -24,17 +19,7 @@ let rows: Row[] = [];
 const byId = new Map<string, Row>();
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'stratum-features-demo-'));
-  const out = join(dir, 'demo');
-  const generated = await generateDataset({ customers: 2000, seed: 5, months: 12, end: END, out });
-  truth = TruthSchema.parse(JSON.parse(await readFile(generated.truthPath, 'utf8')));
-  ({ engine } = await freshDuckDb());
-  await importFiles(engine, {
-    target: { kind: 'dir', dir: out },
-    timeZone: TEST_TZ,
-    now: new Date(`${END}T23:59:59+08:00`),
-  });
-  await cleanDatabase(engine);
+  ({ engine, truth, dir } = await truthDatabase({ customers: 2000, seed: 5, months: 12, end: END }));
   await computeFeatures(engine, engine.dialect, { ...params, unit: 'customer' });
   rows = await engine.all('SELECT * FROM tiering_features');
   for (const r of rows) byId.set(String(r.customer_id), r);

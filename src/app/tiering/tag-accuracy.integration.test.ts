@@ -1,15 +1,10 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshDuckDb, TEST_TZ } from '../../../test/support/engines.js';
+import { truthDatabase } from '../../../test/support/demo-database.js';
 import { churnAccuracy, riskAccuracy, weekly } from '../../../test/support/tag-accuracy.js';
 import type { TieringConfig } from '../../contracts/tiering/config.js';
-import { TruthSchema, type Truth } from '../../contracts/truth.js';
+import type { Truth } from '../../contracts/truth.js';
 import type { Engine } from '../../engines/engine.js';
-import { cleanDatabase } from '../clean/clean-database.js';
-import { generateDataset } from '../generate/generate-dataset.js';
-import { importFiles } from '../import/import-files.js';
 import { loadTieringConfig } from './load-config.js';
 
 /**
@@ -32,17 +27,7 @@ let truth: Truth;
 let config: TieringConfig;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'stratum-tag-accuracy-'));
-  const out = join(dir, 'demo');
-  const generated = await generateDataset({ customers: CUSTOMERS, seed: SEED, months: 16, end: END, out });
-  truth = TruthSchema.parse(JSON.parse(await readFile(generated.truthPath, 'utf8')));
-  ({ engine } = await freshDuckDb());
-  await importFiles(engine, {
-    target: { kind: 'dir', dir: out },
-    timeZone: TEST_TZ,
-    now: new Date(`${END}T23:59:59+08:00`),
-  });
-  await cleanDatabase(engine);
+  ({ engine, truth, dir } = await truthDatabase({ customers: CUSTOMERS, seed: SEED, months: 16, end: END }));
   config = await loadTieringConfig();
 });
 

@@ -1,19 +1,5 @@
-import type { FeatureName } from '../../../contracts/tiering/features.js';
+import type { TAG_FEATURES } from '../../../contracts/tiering/tag-features.js';
 import type { TagName, Tier } from '../../../contracts/tiering/tiers.js';
-
-/** The features the tag rules read; a full FeatureVector fits. */
-export const TAG_FEATURES = [
-  'recency_days',
-  'orders',
-  'orders_recent',
-  'growth',
-  'tenure_days',
-  'on_time_payment_rate',
-  'days_past_due',
-  'disputes_open',
-  'severe_complaints',
-  'credit_score',
-] as const satisfies readonly FeatureName[];
 
 export type TagFeature = (typeof TAG_FEATURES)[number];
 

@@ -1,25 +1,12 @@
 import { TRIGGERED_ACTIONS } from '../../../contracts/tiering/actions.js';
 import type { TieringConfig } from '../../../contracts/tiering/config.js';
 import { PIPELINE_TABLES, POLICY_COLUMNS } from '../../../contracts/tiering/pipeline-tables.js';
+import { TAG_FEATURES } from '../../../contracts/tiering/tag-features.js';
 import { TAGS, TIERS, type TagName } from '../../../contracts/tiering/tiers.js';
 import type { Dialect } from '../../dialects/dialect.js';
 import { policySql } from './policy-sql.js';
 import { arrayOf, arrayOfExpr, textArrays } from './sql-text.js';
 import { churnFiguresSql, ruleSql } from './tag-rules-sql.js';
-
-/** The features the tag rules read (src/domain/tiering/tags/tag-input.ts lists the same). */
-const FEATURES_READ = [
-  'recency_days',
-  'orders',
-  'orders_recent',
-  'growth',
-  'tenure_days',
-  'on_time_payment_rate',
-  'days_past_due',
-  'disputes_open',
-  'severe_complaints',
-  'credit_score',
-] as const;
 
 /**
  * Step 3 of a tiering run: creates the TEMP table `tiering_tagged` = every column of `tiering_scored`, plus
@@ -70,7 +57,7 @@ export function tagsPoliciesSql(d: Dialect, config: TieringConfig): string[] {
   const create = `${d.tempTable} ${q(t.tagged)} AS
 WITH base AS (
   SELECT s.customer_id, s.tier,
-    ${FEATURES_READ.map((n) => `CAST(f.${q(n)} AS ${d.columnType({ kind: 'double' })}) AS f_${n}`).join(',\n    ')},
+    ${TAG_FEATURES.map((n) => `CAST(f.${q(n)} AS ${d.columnType({ kind: 'double' })}) AS f_${n}`).join(',\n    ')},
     p.customer_id IS NOT NULL AS has_prev,
     p.tier AS prev_tier,
     ${sortedTags.map((tag) => `${arrays.contains('p.tags', tag)} AS prev_${tag}`).join(',\n    ')}
