@@ -1,6 +1,5 @@
 import { z } from 'zod';
-
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+import { IsoDateSchema } from './time/iso-date.js';
 
 /**
  * Ground truth written by `stratum generate` beside the CSVs: every anomaly it planted, so that cleaning,
@@ -11,8 +10,8 @@ export const TruthSchema = z.object({
   customers: z.number().int(),
   months: z.number().int(),
   /** First and last day covered by the generated history. */
-  from: IsoDate,
-  to: IsoDate,
+  from: IsoDateSchema,
+  to: IsoDateSchema,
   /** Registrations of one real customer under a second id; `variants` names how the second one differs. */
   duplicates: z.array(
     z.object({ customerId: z.string(), duplicateOf: z.string(), variants: z.array(z.string()) }),
@@ -22,9 +21,9 @@ export const TruthSchema = z.object({
   /** Refunds that are abnormally large for their order. */
   hugeRefunds: z.array(z.object({ refundId: z.string(), orderId: z.string() })),
   /** Customers who stopped ordering; churnDate is the day after their last order. */
-  churned: z.array(z.object({ customerId: z.string(), churnDate: IsoDate })),
+  churned: z.array(z.object({ customerId: z.string(), churnDate: IsoDateSchema })),
   /** Customers whose purchases grow fast, from `since`. */
-  fastGrowing: z.array(z.object({ customerId: z.string(), since: IsoDate })),
+  fastGrowing: z.array(z.object({ customerId: z.string(), since: IsoDateSchema })),
   /** Customers planted as risky, with the reasons (late_payment, unpaid, dispute, complaints, poor_rating). */
   risky: z.array(z.object({ customerId: z.string(), reasons: z.array(z.string()) })),
 });

@@ -1,3 +1,5 @@
+import { addDays } from '../../src/contracts/time/iso-date.js';
+import { backfillDates } from '../../src/domain/tiering/backfill-dates.js';
 import type { TieringConfig } from '../../src/contracts/tiering/config.js';
 import { PIPELINE_TABLES } from '../../src/contracts/tiering/pipeline-tables.js';
 import type { Truth } from '../../src/contracts/truth.js';
@@ -5,16 +7,8 @@ import type { Engine } from '../../src/engines/engine.js';
 import { computeFeatures } from '../../src/app/tiering/compute-features.js';
 import { tagsPoliciesSql } from '../../src/sql/tiering/tags-policies/index.js';
 
-const DAY_MS = 86_400_000;
-export const addDays = (iso: string, days: number): string =>
-  new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-
 /** Weekly as-of dates from `from` to `to` inclusive. */
-export function weekly(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (let d = from; d <= to; d = addDays(d, 7)) out.push(d);
-  return out;
-}
+export const weekly = (from: string, to: string): string[] => backfillDates(from, to, 'week');
 
 /** Truth customer ids mapped to the survivor ids of cleaning (features are computed on survivors). */
 export async function survivorMap(db: Engine): Promise<Map<string, string>> {

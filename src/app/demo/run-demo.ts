@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CleaningReport } from '../../contracts/cleaning-report.js';
+import { addDays } from '../../contracts/time/iso-date.js';
 import { TruthSchema } from '../../contracts/truth.js';
 import type { Engine } from '../../engines/engine.js';
 import { cleanDatabase, type CleanProgressStep } from '../clean/clean-database.js';
@@ -32,9 +33,6 @@ export type DemoProgress =
 
 /** Weekly tiering runs the demo builds, ending at the last day of the data. */
 export const DEMO_WEEKS = 12;
-
-const addDays = (iso: string, days: number): string =>
-  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 export interface DemoResult {
   /** Null when the dataset of these options was already on disk and was reused. */

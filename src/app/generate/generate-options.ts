@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IsoDateSchema } from '../../contracts/time/iso-date.js';
 import { isoDateIn } from '../../contracts/time/zoned-time.js';
 import { dayOf, isoDate } from '../../domain/generation/calendar.js';
 
@@ -10,11 +11,6 @@ export function defaultEnd(now: Date = new Date()): string {
   return isoDate(dayOf(isoDateIn(GENERATION_TIME_ZONE, now.getTime())) - 1);
 }
 
-const IsoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
-  .refine((s) => isoDate(dayOf(s)) === s, 'is not a calendar date');
-
 /** Options of `stratum generate` and `generateDataset`; numbers may come in as command-line strings. */
 export const GenerateOptionsSchema = z.object({
   customers: z.coerce.number().int().min(1).max(2_000_000),
@@ -22,7 +18,7 @@ export const GenerateOptionsSchema = z.object({
   months: z.coerce.number().int().min(3).max(120),
   out: z.string().min(1),
   /** Last day of the history (default: yesterday in Asia/Shanghai); must not be later than that. */
-  end: IsoDate.optional(),
+  end: IsoDateSchema.optional(),
   /** Worker threads (default: one per core; 0 = generate on the calling thread). Never changes the output. */
   workers: z.coerce.number().int().min(0).max(64).optional(),
 });

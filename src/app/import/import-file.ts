@@ -32,7 +32,7 @@ import type { ImportMapping } from './mapping-file.js';
 import type { FilePlan } from './plan.js';
 import { requireColumns } from './plan.js';
 import { openReader, unreadable } from './readers/open-reader.js';
-import type { EncodingChoice, NumberFormat } from './readers/source-reader.js';
+import { PLAIN, type EncodingChoice, type NumberFormat } from './readers/source-reader.js';
 import type { ColumnDef } from '../../contracts/data-model/column.js';
 import { stagedRows, type StageCounters } from './staged-rows.js';
 
@@ -43,8 +43,6 @@ export interface FileImportContext {
   readonly timeZone: string;
   readonly onProgress?: (event: ImportProgress) => void;
 }
-
-const PLAIN: NumberFormat = { kind: 'plain' };
 
 /** How a typed number read for this column becomes text (see NumberFormat). */
 function numberFormatOf(column: ColumnDef): NumberFormat {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoDatabase } from '../../../test/support/demo-database.js';
+import { addDays } from '../../contracts/time/iso-date.js';
 import type { TieringConfig } from '../../contracts/tiering/config.js';
 import { backfillDates } from '../../domain/tiering/backfill-dates.js';
 import type { Engine } from '../../engines/engine.js';
@@ -12,9 +13,7 @@ const WEEKS = 8;
 /** Mean share of customers whose tier differs from the week before, over consecutive runs. */
 async function weeklyTierChurn(engine: Engine, config: TieringConfig): Promise<number> {
   const end = defaultEnd();
-  const from = new Date(Date.parse(`${end}T00:00:00Z`) - 7 * (WEEKS - 1) * 86_400_000)
-    .toISOString()
-    .slice(0, 10);
+  const from = addDays(end, -7 * (WEEKS - 1));
   const runs = await backfillRuns(engine, { config, dates: backfillDates(from, end, 'week') });
   const shares: number[] = [];
   for (const run of runs.slice(1)) {

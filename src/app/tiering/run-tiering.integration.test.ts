@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoDatabase } from '../../../test/support/demo-database.js';
+import { addDays } from '../../contracts/time/iso-date.js';
 import type { Engine, SqlSession } from '../../engines/engine.js';
 import { defaultEnd } from '../generate/generate-options.js';
 import { buildReport } from './build-report.js';
@@ -11,7 +12,7 @@ import { addOverride, removeOverride } from './overrides.js';
 
 let engine: Engine;
 const asOf = defaultEnd();
-const weekBefore = new Date(Date.parse(`${asOf}T00:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10);
+const weekBefore = addDays(asOf, -7);
 
 beforeAll(async () => {
   ({ engine } = await demoDatabase(800, 6));

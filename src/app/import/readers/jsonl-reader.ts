@@ -3,15 +3,15 @@ import iconv from 'iconv-lite';
 import { readWithProgress } from './byte-tap.js';
 import { detectEncoding } from './encoding.js';
 import { formatNumber } from './number-text.js';
-import type {
-  NumberFormat,
-  ReaderOptions,
-  RecordHints,
-  SourceReader,
-  SourceRecord,
+import {
+  PLAIN,
+  type NumberFormat,
+  type ReaderOptions,
+  type RecordHints,
+  type SourceReader,
+  type SourceRecord,
 } from './source-reader.js';
 
-const PLAIN: NumberFormat = { kind: 'plain' };
 /** JSON numbers are never serial dates; only the money snapping applies. */
 const decimalOnly = (f: NumberFormat | undefined): NumberFormat => (f?.kind === 'decimal' ? f : PLAIN);
 

@@ -25,6 +25,9 @@ export type NumberFormat =
   | { readonly kind: 'serial-date' }
   | { readonly kind: 'decimal'; readonly scale: number };
 
+/** Numbers written as typed. */
+export const PLAIN: NumberFormat = { kind: 'plain' };
+
 export interface RecordHints {
   readonly numberFormat?: (header: string) => NumberFormat;
 }

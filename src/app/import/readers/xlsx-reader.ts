@@ -2,15 +2,14 @@ import type { Stream } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { readWithProgress } from './byte-tap.js';
 import { formatNumber, wallClockText } from './number-text.js';
-import type {
-  NumberFormat,
-  ReaderOptions,
-  RecordHints,
-  SourceReader,
-  SourceRecord,
+import {
+  PLAIN,
+  type NumberFormat,
+  type ReaderOptions,
+  type RecordHints,
+  type SourceReader,
+  type SourceRecord,
 } from './source-reader.js';
-
-const PLAIN: NumberFormat = { kind: 'plain' };
 
 interface SheetRow {
   readonly number: number;

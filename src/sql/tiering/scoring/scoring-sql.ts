@@ -1,3 +1,4 @@
+import { addDays } from '../../../contracts/time/iso-date.js';
 import type { TieringConfig } from '../../../contracts/tiering/config.js';
 import { segmentModelName } from '../../../contracts/tiering/model-terms.js';
 import { PIPELINE_TABLES } from '../../../contracts/tiering/pipeline-tables.js';
@@ -15,7 +16,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** The calendar day after an ISO date. */
 export function nextDay(date: string): string {
   if (!DATE.test(date)) throw new Error(`as-of date must be YYYY-MM-DD, got "${date}"`);
-  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  return addDays(date, 1);
 }
 
 /**
