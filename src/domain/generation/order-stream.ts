@@ -18,10 +18,10 @@ export interface Split {
 }
 
 /**
- * The customer's genuine orders, day by day: a Poisson number per day whose mean combines the customer's
- * weekly frequency, the weekday, the season of its cuisine and its trajectory. Drawn as a time-changed
- * Poisson process (unit-rate exponential gaps on the cumulative mean): exactly Poisson per day, but with
- * random draws only per order instead of per day.
+ * The customer's genuine orders, day by day, as a time-changed renewal process: the expected number of orders
+ * per day combines the customer's weekly frequency, the weekday, the season of its cuisine and its trajectory,
+ * and the gaps between orders on that cumulative mean are Erlang with mean 1 and the customer's regularity as
+ * shape (shape 1 is a Poisson process). Random draws are per order, not per day.
  */
 export function drawOrders(
   world: World,
@@ -37,7 +37,7 @@ export function drawOrders(
   const perDay = b.freqPerWeek / 7;
   const orders: OrderDraft[] = [];
   let cumulative = 0;
-  let nextArrival = -Math.log(1 - rng.next());
+  let nextArrival = rng.unitErlang(b.regularity);
   for (let day = first; day <= last; day++) {
     cumulative +=
       perDay *
@@ -47,7 +47,7 @@ export function drawOrders(
     let count = 0;
     while (nextArrival < cumulative) {
       count++;
-      nextArrival -= Math.log(1 - rng.next());
+      nextArrival += rng.unitErlang(b.regularity);
     }
     if (count === 0) continue;
     const aov = b.aovCents * orderValueFactor(b.trajectory, day, startDay);

@@ -112,6 +112,13 @@ export class Rng {
     return k;
   }
 
+  /** Erlang(shape, rate = shape) draw: mean 1, coefficient of variation 1/√shape (shape 1 = exponential). */
+  unitErlang(shape: number): number {
+    let product = 1;
+    for (let i = 0; i < shape; i++) product *= 1 - this.next();
+    return -Math.log(product) / shape;
+  }
+
   shuffle<T>(items: T[]): T[] {
     for (let i = items.length - 1; i > 0; i--) {
       const j = Math.floor((i + 1) * this.next());

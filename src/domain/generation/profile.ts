@@ -36,6 +36,8 @@ export interface Identity {
 /** How a real customer orders, pays and behaves. */
 export interface Behaviour {
   readonly freqPerWeek: number;
+  /** Erlang shape of the gaps between orders: 1 = orders at random (Poisson), higher = a steadier cycle. */
+  readonly regularity: number;
   readonly aovCents: number;
   readonly margin: number;
   readonly channel: number;
@@ -140,6 +142,7 @@ function drawBehaviour(world: World, slot: Slot, id: Identity, rng: Rng): Behavi
   });
   return {
     freqPerWeek: freq,
+    regularity: drawRegularity(rng, slot.brand >= 0),
     aovCents: aov,
     margin: rng.range(0.09, 0.21),
     channel: rng.weighted(CHANNEL_WEIGHTS),
@@ -152,6 +155,14 @@ function drawBehaviour(world: World, slot: Slot, id: Identity, rng: Rng): Behavi
     trajectory,
     riskReasons: reasons,
   };
+}
+
+/**
+ * Restaurants restock on a cycle (chains on a fixed schedule), so the gaps between their orders vary far less
+ * than a Poisson process's: shapes 1–7 give coefficients of variation 1.0–0.38.
+ */
+function drawRegularity(rng: Rng, chain: boolean): number {
+  return 1 + rng.weighted(chain ? [2, 8, 20, 25, 20, 15, 10] : [10, 15, 20, 20, 15, 10, 10]);
 }
 
 function drawTerms(rng: Rng, chain: boolean, seats: number): Terms {

@@ -11,11 +11,23 @@ import { RFM_SEGMENT_GRID } from '../../../contracts/tiering/rfm-segments.js';
 import type { Dialect } from '../../dialects/dialect.js';
 import { caseOf, num, text } from './literals.js';
 
+/** A percent rank the model reads: of `feature`'s non-NULL values, in `order`. */
+export interface RankRef {
+  readonly feature: string;
+  readonly order: 'ASC' | 'DESC';
+}
+
+/** Names the column holding a percent rank; the caller joins it (see percentRankSql). */
+export type RankColumn = (ref: RankRef) => string;
+
 /**
- * The SQL pieces of one model, over `f` (a row of tiering_features) and `st` (the one-row statistics):
- * aggregates for `st`, one expression per term, and the score (and segment) over the term columns.
+ * The SQL pieces of one model, over `f` (a row of tiering_features), `st` (the one-row statistics) and the
+ * percent-rank columns named by `rank`: aggregates for `st`, the ranks it reads, one expression per term, and
+ * the score (and segment) over the term columns.
  */
 export interface ModelSql {
+  /** The percent ranks the terms read. */
+  readonly ranks: readonly RankRef[];
   /** `expr AS name` items of the one-row statistics CTE. */
   readonly stats: readonly string[];
   /** Term expressions (DOUBLE PRECISION), in modelTerms order. */
@@ -46,15 +58,15 @@ function seedTerm(d: Dialect, t: ModelTerm): string {
   }
 }
 
-/** percent_rank over the non-NULL values (NULLs form their own partition and are not read). */
-const percentRank = (x: string, dir: 'ASC' | 'DESC') =>
-  `percent_rank() OVER (PARTITION BY ${x} IS NULL ORDER BY ${x} ${dir})`;
+// Better-oriented: lower-is-better recency ranked descending.
+const quintileRank = (t: ModelTerm): RankRef => ({
+  feature: t.feature,
+  order: isFlipped(t.feature) ? 'DESC' : 'ASC',
+});
 
-function quintileTerm(d: Dialect, t: ModelTerm): string {
+function quintileTerm(d: Dialect, t: ModelTerm, rank: RankColumn): string {
   const x = `f.${d.quoteIdent(t.feature)}`;
-  // Better-oriented: lower-is-better recency ranked descending.
-  const p = percentRank(x, isFlipped(t.feature) ? 'DESC' : 'ASC');
-  return dbl(`CASE WHEN ${x} IS NULL THEN 1 ELSE LEAST(5, 1 + floor(5 * ${p})) END`);
+  return dbl(`CASE WHEN ${x} IS NULL THEN 1 ELSE LEAST(5, 1 + floor(5 * ${rank(quintileRank(t))})) END`);
 }
 
 function segmentSql(cols: readonly string[]): string {
@@ -73,12 +85,13 @@ function segmentSql(cols: readonly string[]): string {
   return caseOf(r, rows);
 }
 
-export function modelSql(d: Dialect, spec: ModelSpec, prefix: string): ModelSql {
+export function modelSql(d: Dialect, spec: ModelSpec, prefix: string, rank: RankColumn): ModelSql {
   const terms = modelTerms(spec);
   switch (spec.kind) {
     case 'seed_rfm': {
       const w = SEED_RFM.weightsOver10;
       return {
+        ranks: [],
         stats: [],
         terms: terms.map((t) => seedTerm(d, t)),
         score: (c) => `(${w.r} * ${col(c, 0)} + ${w.f} * ${col(c, 1)} + ${w.m} * ${col(c, 2)}) / 10`,
@@ -87,13 +100,15 @@ export function modelSql(d: Dialect, spec: ModelSpec, prefix: string): ModelSql 
     }
     case 'rfm_quintile':
       return {
+        ranks: terms.map(quintileRank),
         stats: [],
-        terms: terms.map((t) => quintileTerm(d, t)),
+        terms: terms.map((t) => quintileTerm(d, t, rank)),
         score: (c) => `(${col(c, 0)} + ${col(c, 1)} + ${col(c, 2)}) / 3`,
         segment: segmentSql,
       };
     case 'weighted': {
       const stats: string[] = [];
+      const ranks: RankRef[] = [];
       const exprs = terms.map((t, i) => {
         if (t.kind !== 'weighted') throw new Error('weighted model with a non-weighted term');
         const x = `f.${d.quoteIdent(t.feature)}`;
@@ -101,7 +116,9 @@ export function modelSql(d: Dialect, spec: ModelSpec, prefix: string): ModelSql 
         const name = (what: string) => `${prefix}_${what}_${i}`;
         switch (t.normalize) {
           case 'percentile': {
-            const p = percentRank(x, 'ASC');
+            const ref: RankRef = { feature: t.feature, order: 'ASC' };
+            ranks.push(ref);
+            const p = rank(ref);
             return dbl(`CASE WHEN ${x} IS NULL THEN ${num(0.5)} ELSE ${flip ? `1 - ${p}` : p} END`);
           }
           case 'minmax': {
@@ -127,6 +144,7 @@ export function modelSql(d: Dialect, spec: ModelSpec, prefix: string): ModelSql 
       });
       const scale = termScale(terms);
       return {
+        ranks,
         stats,
         terms: exprs,
         score: (c) =>

@@ -3,7 +3,8 @@ import type { TieringConfig } from '../../../contracts/tiering/config.js';
 import { segmentModelName } from '../../../contracts/tiering/model-terms.js';
 import { PIPELINE_TABLES } from '../../../contracts/tiering/pipeline-tables.js';
 import type { Dialect } from '../../dialects/dialect.js';
-import { modelSql } from './model-sql.js';
+import { modelSql, type RankRef } from './model-sql.js';
+import { distinctRanks, percentRankCte } from './percent-rank-sql.js';
 import { heldSql, quotaTierSql, ruleTierSql } from './tier-sql.js';
 
 export type ScoringConfig = Pick<TieringConfig, 'models' | 'primaryModel' | 'tiers'>;
@@ -29,10 +30,20 @@ export function scoringSql(d: Dialect, config: ScoringConfig, asOf: string): str
   const q = d.quoteIdent;
   const T = PIPELINE_TABLES;
   const names = Object.keys(config.models);
-  const models = names.map((name, m) => {
+  const specs = names.map((name) => {
     const spec = config.models[name];
     if (!spec) throw new Error(`model "${name}" missing`);
-    const built = modelSql(d, spec, `m${m}`);
+    return spec;
+  });
+  // Two passes: the first collects the ranks every model reads, the second names their joined columns.
+  const ranks = distinctRanks(specs.flatMap((spec, m) => modelSql(d, spec, `m${m}`, () => 'NULL').ranks));
+  const rankColumn = (ref: RankRef) => {
+    const found = ranks.find((r) => r.ref.feature === ref.feature && r.ref.order === ref.order);
+    if (!found) throw new Error(`rank of ${ref.feature} ${ref.order} not collected`);
+    return `${found.name}.p`;
+  };
+  const models = names.map((name, m) => {
+    const built = modelSql(d, specs[m]!, `m${m}`, rankColumn);
     const cols = built.terms.map((_, i) => `t_${m}_${i}`);
     return { name, built, cols };
   });
@@ -57,17 +68,22 @@ export function scoringSql(d: Dialect, config: ScoringConfig, asOf: string): str
   const endOfAsOf = `CAST(DATE '${nextDay(asOf)}' AS TIMESTAMPTZ)`;
 
   const M = q(MODEL_SCORES);
-  // Step 1: every model's score per customer. Window functions (percentiles) run here over narrow rows.
+  const F = q(T.features);
+  const rankCtes = ranks.map((r) => `,\n${percentRankCte(d, F, r.name, r.ref)}`).join('');
+  const rankJoins = ranks
+    .map((r) => `\n  LEFT JOIN ${r.name} ON ${r.name}.x = f.${q(r.ref.feature)}`)
+    .join('');
+  // Step 1: every model's score per customer; percent ranks come from distinct values joined back.
   const modelScores = `${d.tempTable} ${M} AS
 WITH st AS (
   SELECT ${stats.join(',\n    ')}
-  FROM ${q(T.features)} f
-),
+  FROM ${F} f
+)${rankCtes},
 terms AS (
   SELECT f.customer_id, f.monetary AS tie_monetary, ${scopeKey} AS scope_key,
     COALESCE(f.orders, 0) <> 0 AS active,
     ${termItems.join(',\n    ')}
-  FROM ${q(T.features)} f CROSS JOIN st
+  FROM ${F} f CROSS JOIN st${rankJoins}
 )
 SELECT customer_id, tie_monetary, scope_key, active,
   ${scoreItems.join(',\n  ')},
