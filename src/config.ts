@@ -9,12 +9,15 @@ const EnvSchema = z.object({
     .string()
     .regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i, 'expected a size such as 1.2GB or 800MB')
     .default('1.2GB'),
+  // The first admin's password when `stratum serve` creates it; unset = a random one printed once.
+  STRATUM_ADMIN_PASSWORD: z.string().min(10, 'at least 10 characters').optional(),
 });
 
 export interface AppConfig {
   readonly dbPath: string;
   readonly timeZone: string;
   readonly memoryLimit: string;
+  readonly adminPassword: string | undefined;
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
@@ -22,9 +25,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     STRATUM_DB: env.STRATUM_DB || undefined,
     STRATUM_TZ: env.STRATUM_TZ || undefined,
     STRATUM_MEMORY_LIMIT: env.STRATUM_MEMORY_LIMIT || undefined,
+    STRATUM_ADMIN_PASSWORD: env.STRATUM_ADMIN_PASSWORD || undefined,
   });
   assertTimeZone(parsed.STRATUM_TZ);
-  return { dbPath: parsed.STRATUM_DB, timeZone: parsed.STRATUM_TZ, memoryLimit: parsed.STRATUM_MEMORY_LIMIT };
+  return {
+    dbPath: parsed.STRATUM_DB,
+    timeZone: parsed.STRATUM_TZ,
+    memoryLimit: parsed.STRATUM_MEMORY_LIMIT,
+    adminPassword: parsed.STRATUM_ADMIN_PASSWORD,
+  };
 }
 
 function assertTimeZone(tz: string): void {

@@ -23,6 +23,12 @@ export const ERRORS = {
   INVALID_ARGUMENT: { status: 400, details: z.object({ field: z.string() }) },
   NOT_FOUND: { status: 404, details: z.object({ what: z.string(), id: z.string() }) },
   DATABASE_MISSING: { status: 404, details: z.object({ path: z.string() }) },
+  UNAUTHENTICATED: { status: 401, details: z.object({}) },
+  FORBIDDEN: { status: 403, details: z.object({ permission: z.string() }) },
+  CONFLICT: { status: 409, details: z.object({ what: z.string() }) },
+  PAYLOAD_TOO_LARGE: { status: 413, details: z.object({ limitBytes: z.number() }) },
+  RATE_LIMITED: { status: 429, details: z.object({ retryAfterSeconds: z.number() }) },
+  INTERNAL: { status: 500, details: z.object({ requestId: z.string() }) },
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -6,9 +6,13 @@ export type Row = Record<string, unknown>;
 
 export type TextRow = readonly (string | null)[];
 
-export interface SqlSession {
-  run(query: SqlQuery | string): Promise<void>;
+/** Something that answers queries: a session, or an engine's committed-data reader. */
+export interface SqlReader {
   all(query: SqlQuery | string): Promise<Row[]>;
+}
+
+export interface SqlSession extends SqlReader {
+  run(query: SqlQuery | string): Promise<void>;
   /**
    * Bulk-load rows of canonical text into an existing table through the engine's bulk path
    * (DuckDB appender, PostgreSQL COPY). Returns the number of rows loaded.
@@ -26,6 +30,11 @@ export interface Engine extends SqlSession {
   readonly dialect: Dialect;
   /** Writes the result of `query` to a file (CSV with a header row, or Parquet); returns the rows written. */
   exportTo(query: SqlQuery, file: string, format: 'csv' | 'parquet'): Promise<number>;
+  /**
+   * A read of committed data that may run on another connection, concurrently with other work and with an open
+   * transaction (whose changes it does not see): for the server's lookups. It sees no temp tables.
+   */
+  read(query: SqlQuery | string): Promise<Row[]>;
   /** Runs `work` in one transaction: committed if it resolves, rolled back if it throws. */
   transaction<T>(work: (tx: SqlSession) => Promise<T>): Promise<T>;
   close(): Promise<void>;

@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CleaningReport } from '../../contracts/cleaning-report.js';
 import { addDays } from '../../contracts/time/iso-date.js';
+import { SOURCE_NAMES } from '../../contracts/data-model/sources/index.js';
 import { TruthSchema } from '../../contracts/truth.js';
 import type { Engine } from '../../engines/engine.js';
 import { cleanDatabase, type CleanProgressStep } from '../clean/clean-database.js';
@@ -45,16 +46,19 @@ export interface DemoResult {
 
 /**
  * Whether `dir` already holds the dataset these options generate today (generation is deterministic, and the
- * demo's history ends yesterday).
+ * demo's history ends yesterday), with a file for every source table (a dataset from an older version may lack
+ * one that was added since).
  */
 async function existingDataset(options: DemoOptions): Promise<boolean> {
   try {
     const truth = TruthSchema.parse(JSON.parse(await readFile(join(options.dataDir, 'truth.json'), 'utf8')));
+    const files = new Set(await readdir(options.dataDir));
     return (
       truth.seed === options.seed &&
       truth.customers === options.customers &&
       truth.months === options.months &&
-      truth.to === defaultEnd()
+      truth.to === defaultEnd() &&
+      SOURCE_NAMES.every((name) => [...files].some((f) => f.startsWith(`${name}.`)))
     );
   } catch {
     return false;

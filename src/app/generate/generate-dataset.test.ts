@@ -72,7 +72,15 @@ describe('generateDataset output', () => {
     const orders = new Set(rows('orders').map((r) => r.order_id));
     const withLines = new Set(rows('order_lines').map((r) => r.order_id));
     expect(rows('customers').filter((c) => !regions.has(`${c.city}|${c.district}`))).toEqual([]);
-    for (const name of ['orders', 'invoices', 'complaints', 'disputes', 'contracts', 'credit_ratings'])
+    for (const name of [
+      'orders',
+      'invoices',
+      'complaints',
+      'disputes',
+      'contracts',
+      'credit_ratings',
+      'customer_owners',
+    ])
       expect(
         rows(name).filter((r) => !customers.has(r.customer_id)),
         name,

@@ -14,6 +14,7 @@ import {
 } from '../../sql/tiering/snapshot.js';
 import { scoringSql } from '../../sql/tiering/scoring/index.js';
 import { tagsPoliciesSql } from '../../sql/tiering/tags-policies/index.js';
+import { enqueueRunEvents } from '../webhooks/enqueue-run-events.js';
 import { computeFeatures } from './compute-features.js';
 import { canonicalJson, sha256 } from './config-hash.js';
 
@@ -104,7 +105,7 @@ export async function runTiering(engine: Engine, request: RunRequest): Promise<R
     }
     const tags = Object.fromEntries(TAGS.map((t) => [t, 0])) as Record<TagName, number>;
     for (const r of tagRows) tags[r.tag as TagName] = Number(r.n);
-    return {
+    const summary: RunSummary = {
       runId,
       asOf,
       customers,
@@ -115,5 +116,14 @@ export async function runTiering(engine: Engine, request: RunRequest): Promise<R
       configHash,
       durationMs: Date.now() - started.getTime(),
     };
+    // The run's webhook events go to the outbox in this transaction: recorded with the snapshot or not at all.
+    await enqueueRunEvents(tx, d, {
+      runId,
+      asOf,
+      previousRunId,
+      finishedAt: finished.toISOString(),
+      summary,
+    });
+    return summary;
   });
 }

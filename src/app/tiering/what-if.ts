@@ -79,14 +79,15 @@ async function dropAll(s: SqlSession, d: Dialect): Promise<void> {
  * customers moved, and the change in policy cost (rebates, discounts, credit exposure) and visit workload.
  * Both must use the same windows and unit, since the features are computed once.
  */
-export async function whatIf(engine: Engine, candidate: TieringConfig, asOf: string): Promise<WhatIf> {
+export async function whatIf(
+  engine: Engine,
+  candidate: TieringConfig,
+  asOf: string,
+  /** The current configuration and where it came from; default: the latest run's, else the default file. */
+  given?: { readonly config: TieringConfig; readonly from: string },
+): Promise<WhatIf> {
   const d = engine.dialect;
-  const [latest] = await engine.all(latestRunSql(d, null));
-  const [info] = latest ? await engine.all(runInfoSql(d, String(latest.run_id))) : [];
-  const current = info
-    ? TieringConfigSchema.parse(JSON.parse(String(info.config)))
-    : await loadTieringConfig();
-  const currentFrom = info ? `run ${String(info.run_id)}` : 'config/tiering.default.yaml';
+  const { config: current, from: currentFrom } = given ?? (await latestRunConfig(engine));
   const features = {
     longDays: current.windows.longDays,
     shortDays: current.windows.shortDays,
@@ -145,3 +146,15 @@ export async function whatIf(engine: Engine, candidate: TieringConfig, asOf: str
 }
 
 const ROLLBACK = Symbol('what-if rolls back');
+
+async function latestRunConfig(engine: Engine): Promise<{ config: TieringConfig; from: string }> {
+  const d = engine.dialect;
+  const [latest] = await engine.all(latestRunSql(d, null));
+  const [info] = latest ? await engine.all(runInfoSql(d, String(latest.run_id))) : [];
+  return info
+    ? {
+        config: TieringConfigSchema.parse(JSON.parse(String(info.config))),
+        from: `run ${String(info.run_id)}`,
+      }
+    : { config: await loadTieringConfig(), from: 'config/tiering.default.yaml' };
+}

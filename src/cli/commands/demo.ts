@@ -6,7 +6,8 @@ import { tieringReportLines } from '../format/tiering-report.js';
 import { loadConfig } from '../../config.js';
 import { cleaningReportLines } from '../format/cleaning-report.js';
 import { generateSummaryLines } from '../format/generate-result.js';
-import { importSummaryLines, totalsBySource } from '../format/import-result.js';
+import { sourceTotals } from '../../app/import/import-summary.js';
+import { importSummaryLines } from '../format/import-result.js';
 import { DB_OPTION_HELP, withDatabase } from '../shared/engine-option.js';
 import { printJson, printLines } from '../shared/output.js';
 import { progressBar, type Progress } from '../shared/progress.js';
@@ -63,7 +64,7 @@ export function registerDemoCommand(program: Command): void {
         if (options.json) {
           printJson({
             generated: result.generated,
-            imported: { sources: totalsBySource(result.imported), quarantine: result.imported.quarantine },
+            imported: { sources: sourceTotals(result.imported), quarantine: result.imported.quarantine },
             cleaned: result.cleaned,
             report: result.report,
           });
@@ -75,7 +76,7 @@ export function registerDemoCommand(program: Command): void {
             : `Reusing the demo dataset in ${options.dataDir} (same seed, customers and months)`,
           '',
           `Imported into ${options.db ?? config.dbPath}:`,
-          ...importSummaryLines(result.imported, totalsBySource(result.imported)),
+          ...importSummaryLines(result.imported, sourceTotals(result.imported)),
           '',
           ...cleaningReportLines(result.cleaned),
           '',

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { loadConfig } from '../../config.js';
 import { importFiles } from '../../app/import/import-files.js';
 import type { ImportTarget } from '../../app/import/import-types.js';
-import { importMoreNote, importSummaryLines, totalsBySource } from '../format/import-result.js';
+import { sourceTotals } from '../../app/import/import-summary.js';
+import { importMoreNote, importSummaryLines } from '../format/import-result.js';
 import { loadMappingFile } from '../../app/import/mapping-file.js';
 import { DB_OPTION_HELP, withDatabase } from '../shared/engine-option.js';
 import { printJson, printLines } from '../shared/output.js';
@@ -72,7 +73,7 @@ async function runImport(options: ImportOptions): Promise<void> {
       },
     ),
   ).finally(() => bar.stop());
-  const sources = totalsBySource(result);
+  const sources = sourceTotals(result);
   if (options.json) {
     printJson({ sources, quarantine: result.quarantine });
     const note = importMoreNote(result);

@@ -1,14 +1,20 @@
 import type { Command } from 'commander';
+import { registerConfigCommand } from './config.js';
+import { registerScheduleCommand } from './schedule.js';
+import { registerAuditCommand } from './audit.js';
 import { registerBackfillCommand } from './backfill.js';
 import { registerCleanCommand } from './clean.js';
 import { registerDemoCommand } from './demo.js';
 import { registerGenerateCommand } from './generate.js';
+import { registerKeysCommand } from './keys.js';
 import { registerExplainCommand } from './explain.js';
 import { registerExportCommand } from './export.js';
 import { registerImportCommand } from './import.js';
 import { registerOverrideCommand } from './override.js';
 import { registerReportCommand } from './report.js';
 import { registerRunCommand } from './run.js';
+import { registerServeCommand } from './serve.js';
+import { registerUsersCommand } from './users.js';
 import { registerWhatIfCommand } from './whatif.js';
 
 /** Every command registers itself here, one file per command. */
@@ -24,4 +30,10 @@ export function registerCommands(program: Command): void {
   registerExplainCommand(program);
   registerWhatIfCommand(program);
   registerOverrideCommand(program);
+  registerServeCommand(program);
+  registerUsersCommand(program);
+  registerKeysCommand(program);
+  registerAuditCommand(program);
+  registerScheduleCommand(program);
+  registerConfigCommand(program);
 }

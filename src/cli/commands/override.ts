@@ -6,6 +6,7 @@ import { TIERS } from '../../contracts/tiering/tiers.js';
 import { IsoDateOption } from '../shared/as-of-option.js';
 import { DB_OPTION_HELP, withDatabase } from '../shared/engine-option.js';
 import { printJson, printLines } from '../shared/output.js';
+import { addListCommand } from '../shared/list-command.js';
 import { runAction } from '../shared/run-action.js';
 
 const AddSchema = z.object({
@@ -48,26 +49,12 @@ export function registerOverrideCommand(program: Command): void {
           ]);
       }),
     );
-  override
-    .command('list')
-    .option('--db <path>', DB_OPTION_HELP)
-    .option('--json', 'print as JSON')
-    .action(
-      runAction(async (raw: unknown) => {
-        const o = DbSchema.parse(raw);
-        const rows = await withDatabase(o.db, listOverrides);
-        if (o.json) printJson(rows);
-        else
-          printLines(
-            rows.length
-              ? rows.map(
-                  (r) =>
-                    `${r.overrideId}  ${r.customerId}  ${r.tier}  by ${r.author} ${r.createdAt}${r.expiresAt ? ` until ${r.expiresAt}` : ''}: ${r.reason}`,
-                )
-              : ['No overrides.'],
-          );
-      }),
-    );
+  addListCommand(override, {
+    load: listOverrides,
+    line: (r) =>
+      `${r.overrideId}  ${r.customerId}  ${r.tier}  by ${r.author} ${r.createdAt}${r.expiresAt ? ` until ${r.expiresAt}` : ''}: ${r.reason}`,
+    empty: 'No overrides.',
+  });
   override
     .command('remove')
     .argument('<override-id>')

@@ -1,39 +1,7 @@
 import type { ImportResult } from '../../app/import/import-types.js';
+import type { SourceTotals } from '../../app/import/import-summary.js';
 
 const TEXT_QUARANTINE_LIMIT = 10;
-
-export interface SourceTotals {
-  read: number;
-  loaded: number;
-  quarantined: number;
-  duplicates: number;
-  updated: number;
-  files: string[];
-  ignoredColumns: string[];
-}
-
-export function totalsBySource(result: ImportResult): Record<string, SourceTotals> {
-  const sources: Record<string, SourceTotals> = {};
-  for (const f of result.files) {
-    const s = (sources[f.source] ??= {
-      read: 0,
-      loaded: 0,
-      quarantined: 0,
-      duplicates: 0,
-      updated: 0,
-      files: [],
-      ignoredColumns: [],
-    });
-    s.read += f.read;
-    s.loaded += f.loaded;
-    s.quarantined += f.quarantined;
-    s.duplicates += f.duplicates;
-    s.updated += f.updated;
-    s.files.push(f.file);
-    for (const h of f.ignoredHeaders) if (!s.ignoredColumns.includes(h)) s.ignoredColumns.push(h);
-  }
-  return sources;
-}
 
 export function importMoreNote(result: ImportResult): string | null {
   const listedRows = new Set(result.quarantine.map((q) => `${q.file}\u0000${q.row}`)).size;

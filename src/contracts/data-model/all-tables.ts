@@ -2,6 +2,7 @@ import { SOURCE_TABLES } from './sources/index.js';
 import { CLEANING_TABLES } from './system/cleaning-tables.js';
 import { imports } from './system/imports.js';
 import { quarantine } from './system/quarantine.js';
+import { SERVER_TABLES } from './system/server-tables.js';
 import { tierOverrides } from './system/tier-overrides.js';
 import { tierSnapshots } from './system/tier-snapshots.js';
 import { tieringRuns } from './system/tiering-runs.js';
@@ -16,4 +17,5 @@ export const ALL_TABLES: readonly TableDef[] = [
   tieringRuns,
   tierSnapshots,
   tierOverrides,
+  ...SERVER_TABLES,
 ];

@@ -153,4 +153,5 @@ export const STREAM = {
   orders: 4,
   account: 5,
   duplicate: 6,
+  owners: 7,
 } as const;

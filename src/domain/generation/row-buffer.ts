@@ -13,6 +13,7 @@ export const T = {
   disputes: 7,
   contracts: 8,
   creditRatings: 9,
+  customerOwners: 10,
 } as const;
 
 export const TABLE_NAMES: readonly string[] = SOURCE_TABLES.map((t) => t.name);

@@ -8,6 +8,7 @@ import { writeDisputes } from './disputes.js';
 import { drawDuplicate } from './duplicate.js';
 import { writeInvoices } from './invoices.js';
 import { BrushFate, type OrderDraft } from './order-draft.js';
+import { writeOwner } from './owners-row.js';
 import { orderIdText, ORDER_SEQ_DIGITS, writeLines } from './order-lines.js';
 import { utf8 } from './byte-sink.js';
 import { drawOrders } from './order-stream.js';
@@ -36,6 +37,7 @@ export function simulateAccount(world: World, index: number, out: RowBuffer, tru
   const isDuplicate = slot !== primary;
   const identity = isDuplicate && dup ? dup.identity : profile.identity;
   writeCustomer(world, identity, out);
+  writeOwner(world, slot, out);
   if (isDuplicate && dup)
     truth.duplicates.push({ customerId: identity.id, duplicateOf: primary.id, variants: [...dup.variants] });
 

@@ -1,5 +1,6 @@
 import { DayFormatter, dayOf, periodStart } from './calendar.js';
 import { seedKeys, type GenerationSpec } from './generation-spec.js';
+import { planSalesForce, type SalesForce } from './owners.js';
 import { planPopulation, type Plan } from './plan.js';
 import { Rng, STREAM } from './prng.js';
 import { buildRegions, type Region } from './regions.js';
@@ -13,6 +14,8 @@ export interface World {
   readonly endDay: number;
   readonly regions: readonly Region[];
   readonly plan: Plan;
+  /** Sales reps by city team, who own the customers (customer_owners). */
+  readonly salesForce: SalesForce;
   readonly days: DayFormatter;
   readonly seasons: Readonly<Record<SeasonProfile, Float64Array>>;
 }
@@ -23,6 +26,7 @@ export function buildWorld(spec: GenerationSpec): World {
   const startDay = periodStart(endDay, spec.months);
   const regions = buildRegions(new Rng(...seed, STREAM.regions));
   const plan = planPopulation(spec.customers, { startDay, endDay }, regions, new Rng(...seed, STREAM.plan));
+  const salesForce = planSalesForce(plan, regions, new Rng(...seed, STREAM.owners));
   return {
     spec,
     seed,
@@ -30,6 +34,7 @@ export function buildWorld(spec: GenerationSpec): World {
     endDay,
     regions,
     plan,
+    salesForce,
     // Creation dates reach back about five years; contracts and due dates run up to two years ahead.
     days: new DayFormatter(startDay - 2200, endDay + 800),
     seasons: {

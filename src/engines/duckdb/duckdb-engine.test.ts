@@ -48,4 +48,32 @@ describe('DuckDB engine', () => {
       /CHECK/i,
     );
   });
+
+  it('reads committed data on reader connections while a transaction is open, without seeing its changes', async () => {
+    ({ engine } = await freshDuckDb());
+    const e = engine;
+    await e.run(`INSERT INTO regions VALUES ('北京', '朝阳区', 12.35, 0.4)`);
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    let inserted = () => {};
+    const insertedP = new Promise<void>((r) => (inserted = r));
+    const tx = e.transaction(async (t) => {
+      await t.run(`INSERT INTO regions VALUES ('上海', '静安区', 9, 0.5)`);
+      inserted();
+      await held;
+    });
+    await insertedP;
+    // The main connection is held by the transaction; reads still answer, from the last commit.
+    const during = await Promise.all([1, 2, 3].map(() => e.read('SELECT count(*) AS n FROM regions')));
+    expect(during).toEqual([[{ n: 1 }], [{ n: 1 }], [{ n: 1 }]]);
+    release();
+    await tx;
+    expect(await e.read(`SELECT city FROM regions ORDER BY city`)).toEqual([
+      { city: '上海' },
+      { city: '北京' },
+    ]);
+    expect(
+      await e.read({ sql: 'SELECT count(*) AS n FROM regions WHERE city = $1', params: ['北京'] }),
+    ).toEqual([{ n: 1 }]);
+  });
 });

@@ -56,24 +56,61 @@ async function isTempTable(conn: DuckDBConnection, table: string): Promise<boole
   return Number(r.getRows()[0]?.[0] ?? 0) > 0;
 }
 
+/** Connections that serve `read`: enough to use both cores while the main connection is busy. */
+const READERS = 2;
+
+async function connect(instance: DuckDBInstance, options: EngineOptions): Promise<DuckDBConnection> {
+  const conn = await instance.connect();
+  await conn.run(`SET TimeZone = '${options.timeZone.replaceAll("'", "''")}'`);
+  return conn;
+}
+
 /**
- * The embedded engine: one DuckDB file, one connection. Statements are serialised through a mutex so that a
- * transaction never interleaves with other work of the same process.
+ * Reader connections, opened on first use, each behind its own mutex; a read goes to the first idle one, else
+ * round robin.
+ */
+function readerPool(instance: DuckDBInstance, options: EngineOptions) {
+  const readers: { conn: Promise<DuckDBConnection>; mutex: Mutex; busy: number }[] = [];
+  let next = 0;
+  return {
+    read(query: SqlQuery | string): Promise<Row[]> {
+      if (readers.length < READERS)
+        readers.push({ conn: connect(instance, options), mutex: new Mutex(), busy: 0 });
+      const r =
+        readers.find((x) => x.busy === 0) ?? (readers[next++ % readers.length] as (typeof readers)[0]);
+      r.busy++;
+      return r.mutex
+        .exclusive(async () => session(await r.conn).all(query))
+        .finally(() => {
+          r.busy--;
+        });
+    },
+    async close(): Promise<void> {
+      for (const r of readers) await r.mutex.exclusive(async () => (await r.conn).closeSync());
+    },
+  };
+}
+
+/**
+ * The embedded engine: one DuckDB file, one main connection whose statements are serialised through a mutex
+ * so that a transaction never interleaves with other work of the same process, and reader connections for
+ * `read`.
  */
 export async function openDuckDbEngine(path: string, options: EngineOptions): Promise<Engine> {
   if (path !== ':memory:') await mkdir(dirname(path), { recursive: true });
   const instance = await DuckDBInstance.create(path);
-  const conn = await instance.connect();
-  await conn.run(`SET TimeZone = '${options.timeZone.replaceAll("'", "''")}'`);
+  const conn = await connect(instance, options);
   if (options.memoryLimit)
     await conn.run(`SET memory_limit = '${options.memoryLimit.replaceAll("'", "''")}'`);
   const base = session(conn);
   const mutex = new Mutex();
+  const readers = readerPool(instance, options);
   return {
     kind: 'duckdb',
     dialect: duckdbDialect,
     run: (q) => mutex.exclusive(() => base.run(q)),
     all: (q) => mutex.exclusive(() => base.all(q)),
+    read: (q) => readers.read(q),
     bulkLoad: (t, c, r) => mutex.exclusive(() => base.bulkLoad(t, c, r)),
     exportTo: (query, file, format) =>
       mutex.exclusive(async () => {
@@ -103,6 +140,7 @@ export async function openDuckDbEngine(path: string, options: EngineOptions): Pr
         }
       }),
     async close() {
+      await readers.close();
       await mutex.exclusive(async () => {
         conn.closeSync();
         instance.closeSync();

@@ -40,6 +40,7 @@ export const baseDialect: Omit<Dialect, 'kind'> = {
   now: 'now()',
   declaresForeignKeys: true,
   listOf: (items) => `ARRAY[${items.join(', ')}]`,
+  splitText: (expr, separator) => `string_to_array(${expr}, '${separator.replaceAll("'", "''")}')`,
   // DuckDB (with its bundled ICU) and PostgreSQL both read these in the session time zone; DATE − DATE is an
   // integer on both (BIGINT on DuckDB).
   daysBetween: (start, end) => `(${end} - ${start})`,

@@ -17,6 +17,8 @@ export interface Dialect {
   readonly now: string;
   /** A list (array) value from expressions of one type. */
   listOf(items: readonly string[]): string;
+  /** A text list from one text expression split at `separator` (a literal). */
+  splitText(expr: string, separator: string): string;
   /** Whether FOREIGN KEY constraints are declared in DDL (see createTableSql). */
   readonly declaresForeignKeys: boolean;
   /** Whole days from the DATE `start` to the DATE `end` (end − start), as an integer. */

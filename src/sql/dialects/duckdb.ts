@@ -7,4 +7,5 @@ export const duckdbDialect: Dialect = {
   // DuckDB checks foreign keys on every append and refuses updates of referenced keys' rows in some cases;
   // the importer enforces references itself (quarantining orphans), so DDL declares them only on PostgreSQL.
   declaresForeignKeys: false,
+  splitText: (expr, separator) => `string_split(${expr}, '${separator.replaceAll("'", "''")}')`,
 };

@@ -1,7 +1,9 @@
 import { ALL_TABLES } from '../../contracts/data-model/all-tables.js';
+import { SERVER_TABLES } from '../../contracts/data-model/system/server-tables.js';
 import type { TableDef } from '../../contracts/data-model/table.js';
 import type { Dialect } from '../dialects/dialect.js';
 import { CLEAN_VIEWS, createViewSql } from '../cleaning/views.js';
+import { customerOwnersClean } from '../cleaning/owners-view.js';
 import { createTableSql } from './create-table.js';
 
 export interface Migration {
@@ -59,6 +61,15 @@ export const MIGRATIONS: readonly Migration[] = [
     description:
       'clean views exclude flagged rows with an anti-join instead of NOT EXISTS (faster on DuckDB)',
     statements: (d) => CLEAN_VIEWS.map((v) => createViewSql(d, v)),
+  },
+  {
+    version: 5,
+    description:
+      'customer owners (source) and customer_owners_clean; server: users, sessions, API keys, audit log, configuration versions, jobs, schedules, webhooks',
+    statements: (d) => [
+      ...[...tables(['customer_owners']), ...SERVER_TABLES].map((t) => createTableSql(d, t)),
+      createViewSql(d, customerOwnersClean),
+    ],
   },
 ];
 

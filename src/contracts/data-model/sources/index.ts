@@ -2,6 +2,7 @@ import type { TableDef } from '../table.js';
 import { complaints } from './complaints.js';
 import { contracts } from './contracts.js';
 import { creditRatings } from './credit-ratings.js';
+import { customerOwners } from './customer-owners.js';
 import { customers } from './customers.js';
 import { disputes } from './disputes.js';
 import { invoices } from './invoices.js';
@@ -22,6 +23,7 @@ export const SOURCE_TABLES = [
   disputes,
   contracts,
   creditRatings,
+  customerOwners,
 ] as const satisfies readonly TableDef[];
 
 export const SOURCE_NAMES: readonly string[] = SOURCE_TABLES.map((t) => t.name);

@@ -1,0 +1,70 @@
+import type { Row } from '../../engines/engine.js';
+
+export const JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+/** What a job does: one tiering run as of a date, or a backfill of runs every week or month of a range. */
+export type JobRequest =
+  | {
+      readonly kind: 'run';
+      readonly asOf: string;
+      /** Who asked: 'run' for a person or an integration, 'schedule' for the scheduler. */
+      readonly trigger: 'run' | 'schedule';
+    }
+  | {
+      readonly kind: 'backfill';
+      readonly from: string;
+      readonly to: string;
+      readonly every: 'week' | 'month';
+    };
+
+/** Why a job failed: an error code of the registry, or INTERRUPTED when the server stopped during the job. */
+export interface JobError {
+  readonly code: string;
+  readonly message: string;
+}
+
+export const INTERRUPTED: JobError = {
+  code: 'INTERRUPTED',
+  message: 'interrupted: the server stopped while the job was queued or running',
+};
+
+/** A background job as stored in `jobs` (params and result parsed from their JSON). */
+export interface Job {
+  readonly jobId: string;
+  /** run or backfill (other features may store other kinds, e.g. import). */
+  readonly kind: string;
+  readonly status: JobStatus;
+  /** 0–1. */
+  readonly progress: number;
+  readonly step: string | null;
+  readonly requestedBy: string;
+  /** The request, with the configuration version it uses. */
+  readonly params: unknown;
+  /** The outcome: a run summary (run) or the runs made (backfill). */
+  readonly result: unknown;
+  readonly error: JobError | null;
+  readonly createdAt: string;
+  readonly startedAt: string | null;
+  readonly finishedAt: string | null;
+}
+
+const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+const json = (v: unknown): unknown => (v === null || v === undefined ? null : JSON.parse(String(v)));
+
+export function jobFromRow(r: Row): Job {
+  return {
+    jobId: String(r.job_id),
+    kind: String(r.kind),
+    status: String(r.status) as JobStatus,
+    progress: Number(r.progress),
+    step: str(r.step),
+    requestedBy: String(r.requested_by),
+    params: json(r.params),
+    result: json(r.result),
+    error: json(r.error) as JobError | null,
+    createdAt: String(r.created_at),
+    startedAt: str(r.started_at),
+    finishedAt: str(r.finished_at),
+  };
+}
