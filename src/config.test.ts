@@ -7,6 +7,7 @@ describe('loadConfig', () => {
       dbPath: './data/stratum.duckdb',
       timeZone: 'Asia/Shanghai',
       memoryLimit: '1.2GB',
+      demoPassword: 'stratum-demo',
     });
   });
 
@@ -17,5 +18,7 @@ describe('loadConfig', () => {
     });
     expect(() => loadConfig({ STRATUM_TZ: 'Mars/Olympus' })).toThrow(/STRATUM_TZ/);
     expect(() => loadConfig({ STRATUM_MEMORY_LIMIT: 'lots' })).toThrow(/STRATUM_MEMORY_LIMIT/);
+    expect(loadConfig({ STRATUM_DEMO_PASSWORD: 'tasting menu 2024' }).demoPassword).toBe('tasting menu 2024');
+    expect(() => loadConfig({ STRATUM_DEMO_PASSWORD: 'short' })).toThrow(/STRATUM_DEMO_PASSWORD/);
   });
 });

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 
 /** The only place that reads process.env (STYLE.md habit 11). */
+
+/** The demo users' password unless $STRATUM_DEMO_PASSWORD says otherwise (documented in docs/dashboard.md). */
+export const DEFAULT_DEMO_PASSWORD = 'stratum-demo';
+
 const EnvSchema = z.object({
   STRATUM_DB: z.string().min(1).default('./data/stratum.duckdb'),
   STRATUM_TZ: z.string().min(1).default('Asia/Shanghai'),
@@ -11,6 +15,8 @@ const EnvSchema = z.object({
     .default('1.2GB'),
   // The first admin's password when `stratum serve` creates it; unset = a random one printed once.
   STRATUM_ADMIN_PASSWORD: z.string().min(10, 'at least 10 characters').optional(),
+  // The password of the demo users `npm start` creates (docs/dashboard.md); they only exist in a demo database.
+  STRATUM_DEMO_PASSWORD: z.string().min(10, 'at least 10 characters').default(DEFAULT_DEMO_PASSWORD),
 });
 
 export interface AppConfig {
@@ -18,6 +24,7 @@ export interface AppConfig {
   readonly timeZone: string;
   readonly memoryLimit: string;
   readonly adminPassword: string | undefined;
+  readonly demoPassword: string;
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
@@ -26,6 +33,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     STRATUM_TZ: env.STRATUM_TZ || undefined,
     STRATUM_MEMORY_LIMIT: env.STRATUM_MEMORY_LIMIT || undefined,
     STRATUM_ADMIN_PASSWORD: env.STRATUM_ADMIN_PASSWORD || undefined,
+    STRATUM_DEMO_PASSWORD: env.STRATUM_DEMO_PASSWORD || undefined,
   });
   assertTimeZone(parsed.STRATUM_TZ);
   return {
@@ -33,6 +41,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     timeZone: parsed.STRATUM_TZ,
     memoryLimit: parsed.STRATUM_MEMORY_LIMIT,
     adminPassword: parsed.STRATUM_ADMIN_PASSWORD,
+    demoPassword: parsed.STRATUM_DEMO_PASSWORD,
   };
 }
 

@@ -10,6 +10,7 @@ import { authPlugin } from './plugins/auth.js';
 import { registerErrorHandler } from './plugins/errors.js';
 import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { zodJsonSerializerCompiler } from './plugins/json-serializer.js';
+import { registerWeb } from './plugins/web.js';
 import { apiRoutes } from './routes/index.js';
 
 export interface AppOptions {
@@ -89,6 +90,7 @@ export async function buildApp(deps: ApiDeps, options: AppOptions = {}): Promise
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(authPlugin);
   await app.register(apiRoutes, { prefix: '/api/v1' });
+  await registerWeb(app);
   await app.ready();
   return app;
 }

@@ -7,6 +7,7 @@ import { auditRoutes } from './audit/routes.js';
 import { authRoutes } from './auth/routes.js';
 import { customersRoutes } from './customers/routes.js';
 import { exportRoutes } from './export/routes.js';
+import { insightsRoutes } from './insights/routes.js';
 import { tiersRoutes } from './tiers/routes.js';
 import { dataRoutes } from './data/routes.js';
 import { keysRoutes } from './keys/routes.js';
@@ -32,4 +33,5 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(jobsRoutes, { prefix: '/jobs' });
   await app.register(configsRoutes, { prefix: '/configs' });
   await app.register(schedulesRoutes, { prefix: '/schedules' });
+  await app.register(insightsRoutes, { prefix: '/insights' });
 };

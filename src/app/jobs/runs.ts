@@ -1,4 +1,5 @@
 import { stratumError } from '../../contracts/errors.js';
+import { TIERS, type Tier } from '../../contracts/tiering/tiers.js';
 import type { Engine, Row } from '../../engines/engine.js';
 import { countRunsSql, listRunsSql, runRowSql } from '../../sql/jobs/runs-sql.js';
 import { buildReport, type TieringReport } from '../tiering/build-report.js';
@@ -17,6 +18,10 @@ export interface RunInfo {
   readonly durationMs: number;
   /** run, backfill or schedule. */
   readonly trigger: string;
+  /** Customers per tier in the run's snapshot. */
+  readonly tiers: Readonly<Record<Tier, number>>;
+  /** Customers the run excluded (no tier). */
+  readonly excluded: number;
 }
 
 const toRunInfo = (r: Row): RunInfo => ({
@@ -31,6 +36,8 @@ const toRunInfo = (r: Row): RunInfo => ({
   customers: Number(r.customers),
   durationMs: Number(r.duration_ms),
   trigger: String(r.trigger),
+  tiers: Object.fromEntries(TIERS.map((t) => [t, Number(r[`tier_${t}`] ?? 0)])) as Record<Tier, number>,
+  excluded: Number(r.tier_excluded ?? 0),
 });
 
 /** Runs newest first (as-of date, then finish time), a page at a time, with the total. */

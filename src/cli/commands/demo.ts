@@ -2,8 +2,13 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { DEMO_WEEKS, runDemo, type DemoProgress } from '../../app/demo/run-demo.js';
+import { ensureDemoUsers, type DemoUsers } from '../../app/demo/demo-users.js';
+import { backgroundServices } from '../../api/background-services.js';
+import { startServer } from '../../api/server.js';
+import { stratumError } from '../../contracts/errors.js';
+import type { Engine } from '../../engines/engine.js';
 import { tieringReportLines } from '../format/tiering-report.js';
-import { loadConfig } from '../../config.js';
+import { DEFAULT_DEMO_PASSWORD, loadConfig } from '../../config.js';
 import { cleaningReportLines } from '../format/cleaning-report.js';
 import { generateSummaryLines } from '../format/generate-result.js';
 import { sourceTotals } from '../../app/import/import-summary.js';
@@ -20,6 +25,9 @@ const DemoOptionsSchema = z.object({
   seed: z.coerce.number().int().min(0).default(42),
   dataDir: z.string().min(1).default('./data/demo'),
   json: z.boolean().default(false),
+  serve: z.boolean().default(false),
+  port: z.coerce.number().int().min(0).max(65535).default(3000),
+  host: z.string().min(1).default('127.0.0.1'),
 });
 
 function showProgress(bar: Progress) {
@@ -53,37 +61,129 @@ export function registerDemoCommand(program: Command): void {
     .option('--seed <s>', 'random seed', '42')
     .option('--data-dir <dir>', 'where the generated CSV files go', './data/demo')
     .option('--json', 'print what was done as JSON')
+    .option(
+      '--serve',
+      'then create the demo users and serve the dashboard until Ctrl-C (what `npm start` does)',
+    )
+    .option('--port <port>', 'with --serve: port to listen on', '3000')
+    .option('--host <host>', 'with --serve: address to listen on', '127.0.0.1')
     .action(
       runAction(async (raw: unknown) => {
         const options = DemoOptionsSchema.parse(raw);
+        if (options.serve && options.json)
+          throw stratumError('INVALID_ARGUMENT', '--json and --serve do not go together', { field: 'json' });
         const config = loadConfig();
         const bar = progressBar(options.json ? false : undefined);
-        const result = await withDatabase(options.db, (engine) =>
-          runDemo(engine, { ...options, timeZone: config.timeZone }, showProgress(bar)),
-        ).finally(() => bar.stop());
-        if (options.json) {
-          printJson({
-            generated: result.generated,
-            imported: { sources: sourceTotals(result.imported), quarantine: result.imported.quarantine },
-            cleaned: result.cleaned,
-            report: result.report,
-          });
-          return;
-        }
-        printLines([
-          result.generated
-            ? generateSummaryLines(result.generated).join('\n')
-            : `Reusing the demo dataset in ${options.dataDir} (same seed, customers and months)`,
-          '',
-          `Imported into ${options.db ?? config.dbPath}:`,
-          ...importSummaryLines(result.imported, sourceTotals(result.imported)),
-          '',
-          ...cleaningReportLines(result.cleaned),
-          '',
-          ...(result.report ? tieringReportLines(result.report) : []),
-          '',
-          'Next: `npx stratum explain <customer-id>` for why a customer is in its tier; `npx stratum report` for this report.',
-        ]);
+        await withDatabase(options.db, async (engine) => {
+          const result = await runDemo(
+            engine,
+            { ...options, timeZone: config.timeZone },
+            showProgress(bar),
+          ).finally(() => bar.stop());
+          printResult(result, options, config.dbPath);
+          if (options.serve) await serveDemo(engine, options, config);
+        });
       }),
     );
+}
+
+type DemoCliOptions = z.infer<typeof DemoOptionsSchema>;
+
+function printResult(
+  result: Awaited<ReturnType<typeof runDemo>>,
+  options: DemoCliOptions,
+  dbPath: string,
+): void {
+  if (options.json) {
+    printJson({
+      generated: result.generated,
+      imported: { sources: sourceTotals(result.imported), quarantine: result.imported.quarantine },
+      cleaned: result.cleaned,
+      report: result.report,
+    });
+    return;
+  }
+  printLines([
+    result.generated
+      ? generateSummaryLines(result.generated).join('\n')
+      : `Reusing the demo dataset in ${options.dataDir} (same seed, customers and months)`,
+    '',
+    `Imported into ${options.db ?? dbPath}:`,
+    ...importSummaryLines(result.imported, sourceTotals(result.imported)),
+    '',
+    ...cleaningReportLines(result.cleaned),
+    '',
+    ...(result.report ? tieringReportLines(result.report) : []),
+    ...(options.serve
+      ? []
+      : [
+          '',
+          'Next: `npx stratum explain <customer-id>` for why a customer is in its tier; `npx stratum report` for this report; `npm start` for the dashboard.',
+        ]),
+  ]);
+}
+
+/**
+ * The end of `npm start`: the demo users (one per role), the server with the dashboard, and how to sign in; it runs
+ * until Ctrl-C (SIGINT) or SIGTERM, then stops the server and lets the database close.
+ */
+async function serveDemo(
+  engine: Engine,
+  options: DemoCliOptions,
+  config: ReturnType<typeof loadConfig>,
+): Promise<void> {
+  const demo = await ensureDemoUsers(engine, config.demoPassword, new Date());
+  const server = await startServer({
+    engine,
+    timeZone: config.timeZone,
+    host: options.host,
+    port: options.port,
+    adminPassword: config.adminPassword,
+    services: backgroundServices,
+  }).catch((error: unknown) => {
+    if ((error as { code?: unknown }).code === 'EADDRINUSE')
+      throw stratumError(
+        'CONFLICT',
+        `port ${options.port} is in use (is stratum already running?): stop it, or choose another with --port`,
+        { what: 'port' },
+      );
+    throw error;
+  });
+  const lines = [
+    '',
+    `Dashboard: ${server.url}/   (API docs: ${server.url}/api/docs)`,
+    ...signInLines(demo, config),
+  ];
+  if (server.createdAdmin)
+    lines.push(
+      `Created the first admin: username "${server.createdAdmin.username}", password ${config.adminPassword ? '$STRATUM_ADMIN_PASSWORD' : `"${server.createdAdmin.password}" (shown once)`}.`,
+    );
+  if (!['127.0.0.1', 'localhost', '::1'].includes(options.host) && demo.users.length > 0)
+    lines.push(`Warning: listening on ${options.host} with demo users whose password is documented.`);
+  printLines([...lines, 'Press Ctrl-C to stop the server.']);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  process.stdout.write('\nStopping the server…\n');
+  await server.close();
+}
+
+function signInLines(demo: DemoUsers, config: ReturnType<typeof loadConfig>): string[] {
+  if (demo.users.length === 0)
+    return [
+      'Sign in with the users of this database (`npx stratum users list` while the server is stopped).',
+    ];
+  const password = !demo.passwordWorks
+    ? 'the demo password they were created with (not the one in $STRATUM_DEMO_PASSWORD now)'
+    : config.demoPassword === DEFAULT_DEMO_PASSWORD
+      ? `"${DEFAULT_DEMO_PASSWORD}"`
+      : '$STRATUM_DEMO_PASSWORD';
+  return [
+    `${demo.created ? 'Created demo users' : 'Demo users'}, one per role, password ${password}:`,
+    ...demo.users.map((u) =>
+      `  ${u.username.padEnd(13)} ${u.role.padEnd(8)}${u.team ? ` team ${u.team}` : ''}${u.repId ? ` rep ${u.repId}` : ''}`.trimEnd(),
+    ),
+    'Demo users are for a local demo: disable them (`npx stratum users disable demo-admin` …) before serving anyone else.',
+  ];
 }

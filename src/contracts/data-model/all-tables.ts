@@ -1,4 +1,5 @@
 import { SOURCE_TABLES } from './sources/index.js';
+import { actionTasks } from './system/action-tasks.js';
 import { CLEANING_TABLES } from './system/cleaning-tables.js';
 import { imports } from './system/imports.js';
 import { quarantine } from './system/quarantine.js';
@@ -18,4 +19,5 @@ export const ALL_TABLES: readonly TableDef[] = [
   tierSnapshots,
   tierOverrides,
   ...SERVER_TABLES,
+  actionTasks,
 ];

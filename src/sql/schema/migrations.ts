@@ -71,6 +71,11 @@ export const MIGRATIONS: readonly Migration[] = [
       createViewSql(d, customerOwnersClean),
     ],
   },
+  {
+    version: 6,
+    description: 'dashboard: action_tasks (status of the actions a run triggered)',
+    statements: (d) => tables(['action_tasks']).map((t) => createTableSql(d, t)),
+  },
 ];
 
 export const migrationsTableSql = (d: Dialect): string =>

@@ -121,7 +121,12 @@ describe('runs and jobs API', () => {
     expect(r.statusCode).toBe(200);
     const detail = r.json<{
       run: { runId: string };
-      report: { previousRunId: string; customers: number; tiers: { tier: string; customers: number }[] };
+      report: {
+        previousRunId: string;
+        customers: number;
+        excluded: number;
+        tiers: { tier: string; customers: number }[];
+      };
       migrationMatrix: Record<string, Record<string, number>>;
     }>();
     expect(detail.run.runId).toBe(latest!.runId);
@@ -132,6 +137,25 @@ describe('runs and jobs API', () => {
     // Same data and configuration as the run before: every customer keeps its tier.
     for (const [from, row] of Object.entries(detail.migrationMatrix))
       for (const to of Object.keys(row)) expect(to).toBe(from);
+
+    // The list and the run's row count customers per tier as the report does (the dashboard's run history).
+    const listed = list.json<{
+      items: { runId: string; customers: number; tiers: Record<string, number>; excluded: number }[];
+    }>().items;
+    const row = listed[0]!;
+    expect(row.tiers).toEqual(Object.fromEntries(detail.report.tiers.map((t) => [t.tier, t.customers])));
+    expect(row.excluded).toBe(detail.report.excluded);
+    expect(detail.run).toMatchObject({ tiers: row.tiers, excluded: row.excluded });
+    for (const run of listed)
+      expect(Object.values(run.tiers).reduce((a, b) => a + b, 0) + run.excluded).toBe(run.customers);
+    const second = await server.app.inject({
+      method: 'GET',
+      url: '/api/v1/runs?limit=1&offset=1',
+      headers: viewer,
+    });
+    expect(second.json<{ items: { runId: string; tiers: unknown }[] }>().items).toEqual([
+      expect.objectContaining({ runId: previous!.runId, tiers: listed[1]!.tiers }),
+    ]);
 
     const missing = await server.app.inject({ method: 'GET', url: '/api/v1/runs/run-none', headers: viewer });
     expect(missing.statusCode).toBe(404);

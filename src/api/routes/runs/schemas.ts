@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { IsoDateSchema } from '../../../contracts/time/iso-date.js';
 import { TAGS, TIERS } from '../../../contracts/tiering/tiers.js';
 
+const TierCounts = z.object(
+  Object.fromEntries(TIERS.map((t) => [t, z.number()])) as Record<(typeof TIERS)[number], z.ZodNumber>,
+);
+
 export const RunInfoSchema = z.object({
   runId: z.string(),
   asOf: z.string(),
@@ -13,11 +17,9 @@ export const RunInfoSchema = z.object({
   customers: z.number().int(),
   durationMs: z.number().int(),
   trigger: z.string().describe('run, backfill or schedule'),
+  tiers: TierCounts.describe("Customers per tier in the run's snapshot"),
+  excluded: z.number().int().describe('Customers the run excluded (no tier)'),
 });
-
-const TierCounts = z.object(
-  Object.fromEntries(TIERS.map((t) => [t, z.number()])) as Record<(typeof TIERS)[number], z.ZodNumber>,
-);
 const TagCounts = z.object(
   Object.fromEntries(TAGS.map((t) => [t, z.number()])) as Record<(typeof TAGS)[number], z.ZodNumber>,
 );

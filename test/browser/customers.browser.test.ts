@@ -1,0 +1,120 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildReport } from '../../src/app/tiering/build-report.js';
+import { ensureDashboardBuilt, launchChromium, screenshot, withPage } from '../support/browser.js';
+import { paintedShare } from './support/a11y.js';
+import { dashboardServer, type DashboardServer } from './support/dashboard-server.js';
+import { field, location, msg, tierName, visible } from './support/ui.js';
+
+let browser: Browser;
+let dash: DashboardServer;
+
+beforeAll(async () => {
+  await ensureDashboardBuilt();
+  [browser, dash] = await Promise.all([launchChromium(), dashboardServer()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await dash?.close();
+});
+
+const PAGE_SIZE = 50;
+
+/** The customer table's rows: id (under the name), name and tier as shown. */
+async function tableRows(page: Page): Promise<{ id: string; name: string; tier: string }[]> {
+  return page.locator('table.customer-table tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => ({
+      id: tr.querySelector('th .muted')?.textContent?.trim() ?? '',
+      name: tr.querySelector('th a')?.textContent?.trim() ?? '',
+      tier: tr.querySelector('.tier-badge')?.textContent?.trim() ?? '',
+    })),
+  );
+}
+
+/** Waits until the table shows rows satisfying `ok` (the page asks the server again after each change). */
+async function rowsWhen(page: Page, ok: (rows: { id: string; name: string; tier: string }[]) => boolean) {
+  let last: { id: string; name: string; tier: string }[] = [];
+  await expect
+    .poll(
+      async () => {
+        last = await tableRows(page);
+        return last.length > 0 && ok(last);
+      },
+      { timeout: 10_000 },
+    )
+    .toBe(true);
+  return last;
+}
+
+describe('the customer table', () => {
+  it('filters by tier and by search, changing the rows and the URL, and clears back', async () => {
+    const report = await buildReport(dash.engine);
+    const gold = report.tiers.find((t) => t.tier === 'gold')?.customers ?? 0;
+    expect(gold).toBeGreaterThan(0);
+    const cookie = await dash.session('analyst');
+    await withPage(browser, { baseURL: dash.url, cookie, name: 'customers' }, async ({ page }) => {
+      await page.goto('/customers');
+      const all = await rowsWhen(page, (rows) => rows.length === Math.min(PAGE_SIZE, report.customers));
+      expect(new Set(all.map((r) => r.tier)).size).toBeGreaterThan(1);
+      await screenshot(page, 'customers');
+
+      await field(page, msg('customers.tier')).selectOption('gold');
+      await expect.poll(() => location(page).params.tier).toBe('gold');
+      const golds = await rowsWhen(page, (rows) => rows.every((r) => r.tier === tierName('gold')));
+      expect(golds).toHaveLength(Math.min(PAGE_SIZE, gold));
+      expect(golds.map((r) => r.id)).not.toEqual(all.map((r) => r.id));
+
+      // Search within the gold customers for one of them by name.
+      const wanted = golds[Math.min(3, golds.length - 1)]!;
+      await field(page, msg('customers.search')).fill(wanted.name);
+      await expect.poll(() => location(page).params.q).toBe(wanted.name);
+      expect(location(page).params.tier).toBe('gold');
+      const found = await rowsWhen(page, (rows) => rows.length < golds.length);
+      expect(found.map((r) => r.id)).toContain(wanted.id);
+      for (const r of found) {
+        expect(r.tier).toBe(tierName('gold'));
+        expect(r.name.toLowerCase()).toContain(wanted.name.toLowerCase());
+      }
+      await screenshot(page, 'customers-filtered');
+
+      // A reload keeps the view: filters live in the URL.
+      await page.reload();
+      await rowsWhen(page, (rows) => rows.length === found.length);
+      expect(await field(page, msg('customers.search')).inputValue()).toBe(wanted.name);
+
+      await page
+        .getByRole('button', { name: msg('customers.clearFilters') })
+        .first()
+        .click();
+      await expect.poll(() => location(page).params).toEqual({});
+      await rowsWhen(page, (rows) => rows.length === all.length && rows[0]?.id === all[0]?.id);
+    });
+  });
+
+  it('opens a customer page with the explanation of the score and the tier history', async () => {
+    const cookie = await dash.session('admin');
+    await withPage(browser, { baseURL: dash.url, cookie, name: 'customer' }, async ({ page }) => {
+      await page.goto('/customers');
+      const [first] = await rowsWhen(page, (rows) => rows.length > 0);
+      await page.locator('table.customer-table tbody tr').first().locator('th a').click();
+      await expect.poll(() => location(page).path).toBe(`/customers/${first!.id}`);
+      await visible(page.getByRole('heading', { level: 1, name: first!.name }));
+
+      const why = page.getByRole('region', { name: msg('customer.why') });
+      const whyChart = await visible(why.locator('[role="img"]'));
+      expect((await whyChart.first().getAttribute('aria-label'))?.trim()).toBeTruthy();
+      await expect.poll(() => paintedShare(whyChart.first())).toBeGreaterThan(0.01);
+
+      const history = page.getByRole('region', { name: msg('customer.history.title') });
+      const historyChart = await visible(history.locator('[role="img"]'));
+      await expect.poll(() => paintedShare(historyChart.first())).toBeGreaterThan(0.005);
+      // One history entry per run (six weekly runs), as a table behind the chart.
+      await history.locator('summary').click();
+      await expect.poll(() => history.locator('tbody tr').count()).toBe(6);
+
+      await visible(page.getByRole('region', { name: msg('customer.policy.title') }));
+      await page.waitForLoadState('networkidle');
+      await screenshot(page, 'customer');
+    });
+  });
+});

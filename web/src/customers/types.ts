@@ -1,0 +1,112 @@
+import type { Policy } from '../../../src/contracts/tiering/config';
+import type { FeatureName } from '../../../src/contracts/tiering/features';
+import type { TagName, Tier } from '../../../src/contracts/tiering/tiers';
+
+// The answers of GET /api/v1/customers and /customers/{id}. Their schemas live in src/app/customers and
+// src/api/routes/customers, which the dashboard may not import (it depends on src/contracts only), so they are
+// mirrored here field for field.
+
+export interface Names {
+  readonly zh: string;
+  readonly en: string;
+}
+
+/** One customer of a run; contact fields come masked for callers without personal.read. */
+export interface CustomerItem {
+  readonly customerId: string;
+  readonly name: string | null;
+  readonly tier: Tier | null;
+  readonly tierName: Names | null;
+  readonly tierReason: string | null;
+  readonly score: number | null;
+  readonly rankPct: number | null;
+  readonly segment: string | null;
+  readonly tags: readonly TagName[];
+  readonly city: string | null;
+  readonly district: string | null;
+  readonly type: string | null;
+  readonly cuisine: string | null;
+  readonly chainId: string | null;
+  /** Net purchases in the long window, yuan. */
+  readonly monetary: number | null;
+  readonly recencyDays: number | null;
+  /** Orders per month. */
+  readonly frequency: number | null;
+  readonly contact: {
+    readonly name: string | null;
+    readonly phone: string | null;
+    readonly address: string | null;
+  };
+  readonly owner: { readonly repId: string; readonly repName: string | null; readonly team: string } | null;
+  readonly policy: Policy | null;
+}
+
+export interface CustomerPage {
+  readonly runId: string;
+  readonly asOf: string;
+  readonly items: readonly CustomerItem[];
+  readonly nextCursor: string | null;
+}
+
+export interface Contribution {
+  readonly term: string;
+  readonly feature: FeatureName;
+  readonly value: number | null;
+  readonly normalized: number;
+  readonly weight: number;
+  readonly contribution: number;
+  readonly change: number | null;
+}
+
+export interface Boundary {
+  readonly tier: Tier;
+  readonly minScore: number;
+  readonly maxScore: number;
+}
+
+/** `stratum explain --json`. */
+export interface Explanation {
+  readonly customerId: string;
+  readonly mergedFrom: string | null;
+  readonly runId: string;
+  readonly asOf: string;
+  readonly name: string | null;
+  readonly tier: Tier | null;
+  readonly tierReason: string | null;
+  readonly score: number | null;
+  readonly rankPct: number | null;
+  readonly segment: string | null;
+  readonly model: string;
+  readonly contributions: readonly Contribution[];
+  readonly boundaries: readonly Boundary[];
+  readonly tags: readonly { readonly tag: TagName; readonly reason: string; readonly reasonZh: string }[];
+  readonly policy: Policy | null;
+  readonly actions: readonly string[];
+  readonly previous: {
+    readonly runId: string;
+    readonly tier: Tier | null;
+    readonly score: number | null;
+  } | null;
+  readonly change: { readonly en: string; readonly zh: string; readonly mainTerm: FeatureName | null } | null;
+}
+
+export interface HistoryEntry {
+  readonly runId: string;
+  readonly asOf: string;
+  readonly tier: Tier | null;
+  readonly tierName: Names | null;
+  readonly tierReason: string | null;
+  readonly score: number | null;
+  readonly tags: readonly TagName[];
+}
+
+export interface CustomerDetail {
+  readonly runId: string;
+  readonly asOf: string;
+  readonly mergedFrom: string | null;
+  readonly customer: CustomerItem;
+  readonly tags: readonly { readonly tag: TagName; readonly name: Names; readonly reason: Names }[];
+  readonly explanation: Explanation;
+  /** Newest first. */
+  readonly history: readonly HistoryEntry[];
+}

@@ -1,0 +1,66 @@
+import type { Tier } from '../../../src/contracts/tiering/tiers';
+
+// Answers of /api/v1/runs, /jobs and /schedules (schemas in src/api/routes/{runs,jobs,schedules}/schemas.ts,
+// mirrored: the dashboard imports src/contracts only).
+
+export interface RunInfo {
+  readonly runId: string;
+  readonly asOf: string;
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  readonly configHash: string;
+  readonly configVersion: number | null;
+  readonly primaryModel: string;
+  readonly customers: number;
+  readonly durationMs: number;
+  /** run, backfill or schedule. */
+  readonly trigger: string;
+  /** Customers per tier, and those the run excluded. */
+  readonly tiers: Readonly<Record<Tier, number>>;
+  readonly excluded: number;
+}
+
+export interface RunList {
+  readonly items: readonly RunInfo[];
+  readonly total: number;
+}
+
+export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+
+export interface Job {
+  readonly jobId: string;
+  readonly kind: string;
+  readonly status: JobStatus;
+  /** 0–1. */
+  readonly progress: number;
+  readonly step: string | null;
+  readonly requestedBy: string;
+  readonly params: unknown;
+  /** A run summary (`stratum run --json` plus configVersion) when a run succeeded. */
+  readonly result: unknown;
+  readonly error: { readonly code: string; readonly message: string } | null;
+  readonly createdAt: string;
+  readonly startedAt: string | null;
+  readonly finishedAt: string | null;
+}
+
+export interface RunSummary {
+  readonly runId: string;
+  readonly asOf: string;
+  readonly customers: number;
+  readonly tiers: Readonly<Record<Tier, number>>;
+  readonly durationMs: number;
+}
+
+export interface Schedule {
+  readonly scheduleId: string;
+  readonly name: string;
+  readonly cron: string;
+  readonly timeZone: string;
+  readonly enabled: boolean;
+  readonly createdBy: string;
+  readonly createdAt: string;
+  readonly lastFiredAt: string | null;
+  readonly lastJobId: string | null;
+  readonly nextRunAt: string | null;
+}
