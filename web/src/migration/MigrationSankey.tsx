@@ -39,18 +39,20 @@ export function MigrationSankey(props: {
           return `${label(e.name)}: ${formatNumber(e.data.value, lang)}`;
         },
       },
+      // Drawn at once: the growing-links animation left half-drawn charts in screenshots and on slow tablets.
+      animation: false,
       series: [
         {
           type: 'sankey',
-          left: 110,
-          right: 110,
+          left: 150,
+          right: 150,
           top: 8,
           bottom: 8,
           nodeGap: 12,
           layoutIterations: 0,
           draggable: false,
           emphasis: { focus: 'adjacency' },
-          label: { formatter: (p: { name: string }) => label(p.name) },
+          label: { formatter: (p: { name: string }) => label(p.name), width: 140, overflow: 'truncate' },
           lineStyle: { color: 'source', opacity: 0.35, curveness: 0.5 },
           data: migration.nodes.map((n) => ({
             name: n.id,
