@@ -112,6 +112,11 @@ describe('the customer table', () => {
       await history.locator('summary').click();
       await expect.poll(() => history.locator('tbody tr').count()).toBe(6);
 
+      const series = page.getByRole('region', { name: msg('customer.series.title') });
+      const seriesChart = await visible(series.locator('[role="img"]'));
+      expect((await seriesChart.first().getAttribute('aria-label'))?.trim()).toBeTruthy();
+      await expect.poll(() => paintedShare(seriesChart.first())).toBeGreaterThan(0.005);
+
       await visible(page.getByRole('region', { name: msg('customer.policy.title') }));
       await page.waitForLoadState('networkidle');
       await screenshot(page, 'customer');

@@ -7,6 +7,7 @@ import { customerRowSql, tierHistorySql } from '../../sql/api/customers/customer
 import { survivorOfSql } from '../../sql/tiering/explain.js';
 import { explainCustomer, type Explanation } from '../tiering/explain-customer.js';
 import { customerItemOf, TierNameSchema, tierNameOf, type CustomerItem } from './customer-item.js';
+import { customerSeries, type MonthPoint } from './customer-series.js';
 import { runOf } from './run-of.js';
 
 export const TierHistoryEntrySchema = z.object({
@@ -41,6 +42,8 @@ export interface CustomerDetail {
   }[];
   readonly explanation: Explanation;
   readonly history: z.infer<typeof TierHistoryEntrySchema>[];
+  /** Orders, net purchases and invoices per month, the last 12 months to the run's as-of day. */
+  readonly series: MonthPoint[];
 }
 
 export interface CustomerDetailRequest {
@@ -94,5 +97,6 @@ export async function customerDetail(engine: Engine, r: CustomerDetailRequest): 
     })),
     explanation,
     history,
+    series: await customerSeries(engine, customerId, run.asOf),
   };
 }

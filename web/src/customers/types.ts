@@ -109,4 +109,15 @@ export interface CustomerDetail {
   readonly explanation: Explanation;
   /** Newest first. */
   readonly history: readonly HistoryEntry[];
+  /** The last 12 months, oldest first. */
+  readonly series: readonly MonthPoint[];
+}
+
+export interface MonthPoint {
+  readonly month: string;
+  readonly orders: number;
+  readonly netPurchases: number;
+  readonly invoiced: number;
+  readonly paid: number;
+  readonly overdue: number;
 }

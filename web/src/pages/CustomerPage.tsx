@@ -9,6 +9,7 @@ import { ChangeSummary } from '../customers/ChangeSummary';
 import { customerTypeName, tierReasonName } from '../customers/labels';
 import { PolicyView } from '../customers/PolicyView';
 import { ScoreWaterfall } from '../customers/ScoreWaterfall';
+import { OrdersPaymentsSparkline } from '../customers/OrdersPaymentsSparkline';
 import { TierHistory } from '../customers/TierHistory';
 import type { CustomerDetail } from '../customers/types';
 import { useI18n } from '../i18n/i18n';
@@ -157,6 +158,10 @@ function CustomerView({ detail }: { detail: CustomerDetail }) {
       </div>
 
       <div className="grid-2">
+        <section className="card" aria-labelledby="series-title">
+          <h2 id="series-title">{t('customer.series.title')}</h2>
+          <OrdersPaymentsSparkline series={detail.series} />
+        </section>
         <section className="card" aria-labelledby="history-title">
           <h2 id="history-title">{t('customer.history.title')}</h2>
           <TierHistory customerId={c.customerId} history={detail.history} runId={detail.runId} />

@@ -366,3 +366,46 @@ describe('OpenAPI', () => {
       expect(params).toContain(name);
   });
 });
+
+describe('GET /customers/:id series', () => {
+  it('gives 12 calendar months to the as-of day whose orders and net purchases add up to the clean data', async () => {
+    const busiest = [...all].sort((a, b) => (b.monetary ?? 0) - (a.monetary ?? 0))[0];
+    const res = await get(`/api/v1/customers/${busiest?.customerId}`, admin);
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as {
+      asOf: string;
+      customer: { customerId: string };
+      series: {
+        month: string;
+        orders: number;
+        netPurchases: number;
+        invoiced: number;
+        paid: number;
+        overdue: number;
+      }[];
+    };
+    expect(body.series).toHaveLength(12);
+    expect(body.series.at(-1)?.month).toBe(body.asOf.slice(0, 7));
+    const months = body.series.map((p) => p.month);
+    expect([...months].sort()).toEqual(months);
+    const from = `${months[0]}-01`;
+    const id = body.customer.customerId;
+    const [o] = await s.engine.all({
+      sql: `SELECT count(*) AS n, COALESCE(sum(amount), 0) AS amount FROM orders_clean
+            WHERE customer_id = $1 AND status = 'completed' AND ordered_at >= CAST($2 AS DATE)
+              AND ordered_at < CAST($3 AS DATE) + INTERVAL 1 DAY`,
+      params: [id, from, body.asOf],
+    });
+    const [r] = await s.engine.all({
+      sql: `SELECT COALESCE(sum(amount), 0) AS amount FROM refunds_clean
+            WHERE customer_id = $1 AND refunded_at >= CAST($2 AS DATE) AND refunded_at < CAST($3 AS DATE) + INTERVAL 1 DAY`,
+      params: [id, from, body.asOf],
+    });
+    const sum = (k: 'orders' | 'netPurchases' | 'paid' | 'invoiced') =>
+      body.series.reduce((t, p) => t + p[k], 0);
+    expect(sum('orders')).toBe(Number(o?.n));
+    expect(sum('orders')).toBeGreaterThan(0);
+    expect(sum('netPurchases')).toBeCloseTo(Number(o?.amount) - Number(r?.amount), 1);
+    expect(sum('paid')).toBeLessThanOrEqual(sum('invoiced') + 0.01);
+  });
+});

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { MonthPointSchema } from '../../../app/customers/customer-series.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { customerDetail, TierHistoryEntrySchema } from '../../../app/customers/customer-detail.js';
@@ -31,6 +32,9 @@ const CustomerDetail = z.object({
   ),
   explanation: ExplanationSchema,
   history: z.array(TierHistoryEntrySchema),
+  series: z
+    .array(MonthPointSchema)
+    .describe('Orders, net purchases and invoices per month, the last 12 months'),
 });
 
 /** Customers of a tiering run, scoped to the caller and masked for callers without personal.read. */
