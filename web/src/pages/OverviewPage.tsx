@@ -10,7 +10,7 @@ import { CityDistribution } from '../overview/CityDistribution';
 import { ClvChart } from '../overview/ClvChart';
 import { DistributionChart } from '../overview/DistributionChart';
 import { KpiCards } from '../overview/KpiCards';
-import { RunSelect } from '../overview/RunSelect';
+import { InsightsHead } from '../overview/InsightsHead';
 import { useRuns } from '../overview/runs';
 import { ShareSection } from '../overview/ShareSection';
 import { TagCounts } from '../overview/TagCounts';
@@ -54,18 +54,13 @@ export function OverviewPage() {
 
   return (
     <section className="insights-page" aria-labelledby="overview-title">
-      <div className="insights-head">
-        <h1 id="overview-title">{t('nav.overview')}</h1>
-        {runs && runs.length > 0 ? (
-          <RunSelect
-            label={t('overview.run')}
-            runs={runs}
-            value={run}
-            onChange={(v) => set('run', v)}
-            latestLabel={t('overview.latestRun')}
-          />
-        ) : null}
-      </div>
+      <InsightsHead
+        id="overview-title"
+        title={t('nav.overview')}
+        runs={runs}
+        run={run}
+        onRun={(v) => set('run', v)}
+      />
       {noRuns ? (
         <Empty>{t('empty.noRuns')}</Empty>
       ) : error !== undefined ? (

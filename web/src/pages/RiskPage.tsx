@@ -10,7 +10,7 @@ import { Empty, ErrorView, Loading } from '../common/states';
 import { useApi } from '../common/use-api';
 import { useCan } from '../common/use-permission';
 import { useI18n } from '../i18n/i18n';
-import { RunSelect } from '../overview/RunSelect';
+import { InsightsHead } from '../overview/InsightsHead';
 import { useRuns } from '../overview/runs';
 import { RiskTable } from '../risk/RiskTable';
 
@@ -69,18 +69,13 @@ export function RiskPage() {
 
   return (
     <section className="insights-page" aria-labelledby="risk-title">
-      <div className="insights-head">
-        <h1 id="risk-title">{t('nav.risk')}</h1>
-        {runs && runs.length > 0 ? (
-          <RunSelect
-            label={t('overview.run')}
-            runs={runs}
-            value={run}
-            onChange={(v) => set('run', v)}
-            latestLabel={t('overview.latestRun')}
-          />
-        ) : null}
-      </div>
+      <InsightsHead
+        id="risk-title"
+        title={t('nav.risk')}
+        runs={runs}
+        run={run}
+        onRun={(v) => set('run', v)}
+      />
       <div role="tablist" aria-label={t('risk.tabsLabel')} className="risk-tabs">
         {RISK_TAGS.map((x) => (
           <button
