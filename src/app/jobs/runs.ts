@@ -1,28 +1,11 @@
 import { stratumError } from '../../contracts/errors.js';
+import type { RunInfo } from '../../contracts/tiering/run-info.js';
 import { TIERS, type Tier } from '../../contracts/tiering/tiers.js';
+
+export type { RunInfo } from '../../contracts/tiering/run-info.js';
 import type { Engine, Row } from '../../engines/engine.js';
 import { countRunsSql, listRunsSql, runRowSql } from '../../sql/jobs/runs-sql.js';
 import { buildReport, type TieringReport } from '../tiering/build-report.js';
-
-/** A committed tiering run, as listed. */
-export interface RunInfo {
-  readonly runId: string;
-  readonly asOf: string;
-  readonly startedAt: string;
-  readonly finishedAt: string;
-  readonly configHash: string;
-  /** The first saved configuration version with this hash, or null (e.g. a CLI run with its own file). */
-  readonly configVersion: number | null;
-  readonly primaryModel: string;
-  readonly customers: number;
-  readonly durationMs: number;
-  /** run, backfill or schedule. */
-  readonly trigger: string;
-  /** Customers per tier in the run's snapshot. */
-  readonly tiers: Readonly<Record<Tier, number>>;
-  /** Customers the run excluded (no tier). */
-  readonly excluded: number;
-}
 
 const toRunInfo = (r: Row): RunInfo => ({
   runId: String(r.run_id),

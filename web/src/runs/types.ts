@@ -1,24 +1,10 @@
+import type { RunInfo } from '../../../src/contracts/tiering/run-info';
 import type { Tier } from '../../../src/contracts/tiering/tiers';
 
 // Answers of /api/v1/runs, /jobs and /schedules (schemas in src/api/routes/{runs,jobs,schedules}/schemas.ts,
-// mirrored: the dashboard imports src/contracts only).
+// mirrored where they are not in src/contracts: the dashboard imports src/contracts only).
 
-export interface RunInfo {
-  readonly runId: string;
-  readonly asOf: string;
-  readonly startedAt: string;
-  readonly finishedAt: string;
-  readonly configHash: string;
-  readonly configVersion: number | null;
-  readonly primaryModel: string;
-  readonly customers: number;
-  readonly durationMs: number;
-  /** run, backfill or schedule. */
-  readonly trigger: string;
-  /** Customers per tier, and those the run excluded. */
-  readonly tiers: Readonly<Record<Tier, number>>;
-  readonly excluded: number;
-}
+export type { RunInfo } from '../../../src/contracts/tiering/run-info';
 
 export interface RunList {
   readonly items: readonly RunInfo[];
