@@ -7,6 +7,7 @@ import { migrate } from '../src/app/migrate.js';
 import { loadConfig } from '../src/config.js';
 import { openEngine } from '../src/engines/registry.js';
 import { BENCH_AS_OF, BENCH_TZ, tieringBenchDatabase } from './tiering-data.js';
+import { PG_BENCH_SETTINGS, timePostgresRun } from './tiering-postgres.js';
 
 const exec = promisify(execFile);
 
@@ -85,6 +86,16 @@ export async function run(): Promise<void> {
       `peak memory of the run process  ${full.peakMiB.toFixed(0)} MiB (target < 2048 MiB)`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
+    const pg = await timePostgresRun(cached);
+    process.stdout.write(
+      [
+        pg.copyMs === null
+          ? 'PostgreSQL: the same data, copied by `stratum copy` in an earlier benchmark run (cached)'
+          : `PostgreSQL: the same data copied by \`stratum copy\` in ${(pg.copyMs / 1000).toFixed(1)} s`,
+        `stratum run on PostgreSQL (${PG_BENCH_SETTINGS})  ${(pg.runMs / 1000).toFixed(2)} s in the run, ${(pg.wallMs / 1000).toFixed(2)} s wall`,
+        `PostgreSQL / DuckDB  ${(pg.runMs / full.runMs).toFixed(2)}× (same ${pg.customers.toLocaleString('en')} customers)`,
+      ].join('\n') + '\n',
+    );
   } finally {
     await rm(work, { recursive: true, force: true });
   }

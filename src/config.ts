@@ -7,6 +7,11 @@ export const DEFAULT_DEMO_PASSWORD = 'stratum-demo';
 
 const EnvSchema = z.object({
   STRATUM_DB: z.string().min(1).default('./data/stratum.duckdb'),
+  // The shared PostgreSQL store (docs/deployment.md); set, it replaces STRATUM_DB's DuckDB file.
+  STRATUM_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'expected a URL such as postgres://user@host:5432/db')
+    .optional(),
   STRATUM_TZ: z.string().min(1).default('Asia/Shanghai'),
   // DuckDB spills to disk beyond this: a 1M-customer run peaks at about 1.5 GB of resident memory with 1.2GB.
   STRATUM_MEMORY_LIMIT: z
@@ -21,6 +26,7 @@ const EnvSchema = z.object({
 
 export interface AppConfig {
   readonly dbPath: string;
+  readonly databaseUrl: string | undefined;
   readonly timeZone: string;
   readonly memoryLimit: string;
   readonly adminPassword: string | undefined;
@@ -30,6 +36,7 @@ export interface AppConfig {
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const parsed = EnvSchema.parse({
     STRATUM_DB: env.STRATUM_DB || undefined,
+    STRATUM_DATABASE_URL: env.STRATUM_DATABASE_URL || undefined,
     STRATUM_TZ: env.STRATUM_TZ || undefined,
     STRATUM_MEMORY_LIMIT: env.STRATUM_MEMORY_LIMIT || undefined,
     STRATUM_ADMIN_PASSWORD: env.STRATUM_ADMIN_PASSWORD || undefined,
@@ -38,6 +45,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   assertTimeZone(parsed.STRATUM_TZ);
   return {
     dbPath: parsed.STRATUM_DB,
+    databaseUrl: parsed.STRATUM_DATABASE_URL,
     timeZone: parsed.STRATUM_TZ,
     memoryLimit: parsed.STRATUM_MEMORY_LIMIT,
     adminPassword: parsed.STRATUM_ADMIN_PASSWORD,

@@ -54,7 +54,10 @@ async function ensureAdmin(engine: Engine, password: string | undefined, now: Da
 /** Builds the app, listens, and starts the background services; close() stops them all. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const deps: ApiDeps = { engine: options.engine, timeZone: options.timeZone, now: () => new Date(), fetch };
-  const createdAdmin = await ensureAdmin(options.engine, options.adminPassword, deps.now());
+  // Instances starting together on one database create the first admin once.
+  const createdAdmin = await options.engine.withLock('stratum:setup', () =>
+    ensureAdmin(options.engine, options.adminPassword, deps.now()),
+  );
   const app = await buildApp(deps, { logger: options.logger ?? false });
   const url = await app.listen({ host: options.host, port: options.port });
   const services = options.services?.(deps, app.log) ?? [];

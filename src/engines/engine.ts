@@ -35,6 +35,18 @@ export interface Engine extends SqlSession {
    * transaction (whose changes it does not see): for the server's lookups. It sees no temp tables.
    */
   read(query: SqlQuery | string): Promise<Row[]>;
+  /**
+   * A large result of committed data in chunks of about `chunkRows`, never held whole (DuckDB's streaming
+   * result on a reader connection, a PostgreSQL cursor): for moving whole tables.
+   */
+  stream(query: SqlQuery | string, chunkRows: number): AsyncIterable<Row[]>;
+  /**
+   * Runs `work` while holding the named lock, waiting for it first. The lock spans every process that shares
+   * the database (PostgreSQL advisory locks; one process per file on DuckDB).
+   */
+  withLock<T>(name: string, work: () => Promise<T>): Promise<T>;
+  /** Like withLock, but skips `work` (resolving to undefined) when another holder has the lock. */
+  tryWithLock<T>(name: string, work: () => Promise<T>): Promise<{ value: T } | undefined>;
   /** Runs `work` in one transaction: committed if it resolves, rolled back if it throws. */
   transaction<T>(work: (tx: SqlSession) => Promise<T>): Promise<T>;
   close(): Promise<void>;

@@ -9,7 +9,8 @@ import { addUser } from '../../src/app/accounts/users.js';
 import { runDemo } from '../../src/app/demo/run-demo.js';
 import type { Permission, Role } from '../../src/contracts/access/roles.js';
 import type { Engine } from '../../src/engines/engine.js';
-import { freshDuckDb, TEST_TZ } from './engines.js';
+import type { EngineKind } from '../../src/sql/dialects/dialect.js';
+import { freshEngine, TEST_TZ } from './engines.js';
 
 export interface ApiTestServer {
   readonly app: FastifyInstance;
@@ -23,13 +24,13 @@ export interface ApiTestServer {
 }
 
 /**
- * A server on a fresh DuckDB file, through app.inject (no network). With `demo`, the database holds a generated,
- * imported and cleaned demo with `weeks` weekly tiering runs.
+ * A server on a fresh engine (DuckDB unless `engine` says otherwise), through app.inject (no network). With
+ * `demo`, the database holds a generated, imported and cleaned demo with `weeks` weekly tiering runs.
  */
 export async function apiTestServer(
-  opts: { demo?: { customers: number; months: number; weeks: number } } = {},
+  opts: { demo?: { customers: number; months: number; weeks: number }; engine?: EngineKind } = {},
 ): Promise<ApiTestServer> {
-  const db = await freshDuckDb();
+  const db = await freshEngine(opts.engine);
   if (opts.demo)
     await runDemo(db.engine, { ...opts.demo, seed: 11, dataDir: join(db.dir, 'demo'), timeZone: TEST_TZ });
   // Every injected request comes from 127.0.0.1: per-address limits are raised, the sign-in limit kept.

@@ -6,15 +6,17 @@ import { importFiles } from '../../src/app/import/import-files.js';
 import { TruthSchema, type Truth } from '../../src/contracts/truth.js';
 import { runDemo } from '../../src/app/demo/run-demo.js';
 import type { Engine } from '../../src/engines/engine.js';
-import { freshDuckDb, TEST_TZ } from './engines.js';
+import type { EngineKind } from '../../src/sql/dialects/dialect.js';
+import { freshEngine, TEST_TZ, type FreshEngine } from './engines.js';
 
-/** A fresh DuckDB file holding an imported and cleaned generated demo (history ends yesterday), no tiering runs yet. */
+/** A fresh engine holding an imported and cleaned generated demo (history ends yesterday), no tiering runs yet. */
 export async function demoDatabase(
   customers: number,
   months: number,
   seed = 11,
-): Promise<{ engine: Engine; path: string; dir: string }> {
-  const db = await freshDuckDb();
+  kind: EngineKind = 'duckdb',
+): Promise<FreshEngine> {
+  const db = await freshEngine(kind);
   await runDemo(db.engine, {
     customers,
     months,
@@ -30,13 +32,16 @@ export async function demoDatabase(
  * A generated dataset with a fixed end date, imported as of that day's end and cleaned, with its planted truth:
  * for tests that measure against truth.json.
  */
-export async function truthDatabase(spec: {
-  customers: number;
-  seed: number;
-  months: number;
-  end: string;
-}): Promise<{ engine: Engine; truth: Truth; dir: string }> {
-  const db = await freshDuckDb();
+export async function truthDatabase(
+  spec: {
+    customers: number;
+    seed: number;
+    months: number;
+    end: string;
+  },
+  kind: EngineKind = 'duckdb',
+): Promise<{ engine: Engine; truth: Truth; dir: string }> {
+  const db = await freshEngine(kind);
   const out = join(db.dir, 'demo');
   const generated = await generateDataset({ ...spec, out });
   const truth = TruthSchema.parse(JSON.parse(await readFile(generated.truthPath, 'utf8')));

@@ -1,9 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatedVectors } from '../support/feature-vectors.js';
-import { TEST_TZ } from '../support/engines.js';
+import { describeEachEngine, freshEngine } from '../support/engines.js';
 import { ModelSpecSchema, TiersConfigSchema } from '../../src/contracts/tiering/config.js';
 import { ATTRIBUTES, FEATURE_NAMES, type FeatureVector } from '../../src/contracts/tiering/features.js';
 import { PIPELINE_TABLES } from '../../src/contracts/tiering/pipeline-tables.js';
@@ -17,13 +14,12 @@ import {
   type TierOverride,
 } from '../../src/domain/tiering/scoring/index.js';
 import type { Engine } from '../../src/engines/engine.js';
-import { openEngine } from '../../src/engines/registry.js';
 import { scoringSql } from '../../src/sql/tiering/scoring/scoring-sql.js';
 import { tierBoundariesSql } from '../../src/sql/tiering/scoring/tier-boundaries-sql.js';
 
 /**
  * The SQL scorer against the TypeScript oracle on the same few hundred generated customers (ties, NULLs,
- * inactive customers, previous tiers, overrides) in DuckDB: identical tiers, scores within 1e-9.
+ * inactive customers, previous tiers, overrides) on each engine: identical tiers, scores within 1e-9.
  */
 const AS_OF = '2024-06-30';
 /** Midnight ending the as-of day in Asia/Shanghai. */
@@ -31,7 +27,11 @@ const END_OF_AS_OF = '2024-06-30T16:00:00.000Z';
 const N = 600;
 
 const lit = (v: number | string | null): string =>
-  v === null ? 'NULL' : typeof v === 'number' ? `CAST('${v}' AS DOUBLE)` : `'${v.replaceAll("'", "''")}'`;
+  v === null
+    ? 'NULL'
+    : typeof v === 'number'
+      ? `CAST('${v}' AS DOUBLE PRECISION)`
+      : `'${v.replaceAll("'", "''")}'`;
 
 function previousFor(vectors: readonly FeatureVector[]): Map<string, PreviousTier> {
   const tiersOrNull: (Tier | null)[] = [...TIERS, null];
@@ -118,7 +118,7 @@ async function loadInputs(
   const T = PIPELINE_TABLES;
   for (const t of [T.features, T.previous, T.overrides]) await engine.run(`DROP TABLE IF EXISTS ${t}`);
   await engine.run(
-    `CREATE TEMP TABLE ${T.features} (customer_id VARCHAR, ${FEATURE_NAMES.map((f) => `${f} DOUBLE`).join(', ')}, ${ATTRIBUTES.map((a) => `${a} VARCHAR`).join(', ')})`,
+    `CREATE TEMP TABLE ${T.features} (customer_id VARCHAR, ${FEATURE_NAMES.map((f) => `${f} DOUBLE PRECISION`).join(', ')}, ${ATTRIBUTES.map((a) => `${a} VARCHAR`).join(', ')})`,
   );
   const rows = vectors.map(
     (v) =>
@@ -126,12 +126,12 @@ async function loadInputs(
   );
   await engine.run(`INSERT INTO ${T.features} VALUES ${rows.join(',\n')}`);
   await engine.run(
-    `CREATE TEMP TABLE ${T.previous} (customer_id VARCHAR, tier VARCHAR, candidate_tier VARCHAR, candidate_streak INTEGER, score DOUBLE, tags VARCHAR[])`,
+    `CREATE TEMP TABLE ${T.previous} (customer_id VARCHAR, tier VARCHAR, candidate_tier VARCHAR, candidate_streak INTEGER, score DOUBLE PRECISION, tags VARCHAR[])`,
   );
   if (previous.size > 0) {
     const prev = [...previous].map(
       ([id, p]) =>
-        `(${lit(id)}, ${lit(p.tier)}, ${lit(p.candidateTier)}, ${p.candidateStreak ?? 'NULL'}, 0, [])`,
+        `(${lit(id)}, ${lit(p.tier)}, ${lit(p.candidateTier)}, ${p.candidateStreak ?? 'NULL'}, 0, CAST(ARRAY[] AS VARCHAR[]))`,
     );
     await engine.run(`INSERT INTO ${T.previous} VALUES ${prev.join(', ')}`);
   }
@@ -210,101 +210,100 @@ const scenarios: readonly { name: string; config: ScoringConfig }[] = [
   },
 ];
 
-let dir = '';
-let engine: Engine;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'stratum-scoring-'));
-  engine = await openEngine({ kind: 'duckdb', path: join(dir, 'scoring.duckdb') }, { timeZone: TEST_TZ });
-});
-afterAll(async () => {
-  await engine?.close();
-  await rm(dir, { recursive: true, force: true });
-});
-
-/** Runs scoringSql and the domain on the same inputs and asserts equal rows and boundaries. */
-async function compare(
-  config: ScoringConfig,
-  vectors: readonly FeatureVector[],
-  previous: Map<string, PreviousTier>,
-  overrides: readonly TierOverride[],
-): Promise<ScoredCustomer[]> {
-  await loadInputs(engine, vectors, previous, overrides);
-  for (const s of scoringSql(engine.dialect, config, AS_OF)) await engine.run(s);
-  const rows = await engine.all(`SELECT * FROM ${PIPELINE_TABLES.scored} ORDER BY customer_id`);
-  const expected = scoreCustomers(config, vectors, { previous, overrides, endOfAsOf: END_OF_AS_OF });
-  expect(rows).toHaveLength(expected.length);
-  const byId = new Map(expected.map((e) => [e.customerId, e]));
-  const mismatches: string[] = [];
-  for (const row of rows) {
-    const e = byId.get(String(row.customer_id));
-    if (!e) throw new Error(`unexpected ${String(row.customer_id)}`);
-    const close = (a: unknown, b: number | null) =>
-      b === null ? a === null : typeof a === 'number' && Math.abs(a - b) <= 1e-9;
-    const problems = [
-      !close(row.score, e.score) && `score ${String(row.score)} vs ${e.score}`,
-      ...Object.keys(config.models).map(
-        (m) =>
-          !close(row[`score_${m}`], e.modelScores[m] ?? NaN) &&
-          `score_${m} ${String(row[`score_${m}`])} vs ${e.modelScores[m]}`,
-      ),
-      !(
-        Array.isArray(row.terms) &&
-        row.terms.length === e.terms.length &&
-        row.terms.every((t, i) => close(t, e.terms[i] as number))
-      ) && `terms ${JSON.stringify(row.terms)} vs ${JSON.stringify(e.terms)}`,
-      row.segment !== e.segment && `segment ${String(row.segment)} vs ${e.segment}`,
-      !close(row.rank_pct, e.rankPct) && `rank_pct ${String(row.rank_pct)} vs ${e.rankPct}`,
-      row.candidate_tier !== e.candidateTier &&
-        `candidate ${String(row.candidate_tier)} vs ${e.candidateTier}`,
-      row.candidate_streak !== e.candidateStreak &&
-        `streak ${String(row.candidate_streak)} vs ${e.candidateStreak}`,
-      row.tier !== e.tier && `tier ${String(row.tier)} vs ${e.tier}`,
-      row.tier_reason !== e.tierReason && `reason ${String(row.tier_reason)} vs ${e.tierReason}`,
-    ].filter(Boolean);
-    if (problems.length > 0) mismatches.push(`${e.customerId}: ${problems.join('; ')}`);
-  }
-  expect(mismatches.slice(0, 10)).toEqual([]);
-
-  // Boundaries: the same cut-offs from SQL and from the domain.
-  const boundaries = await engine.all(tierBoundariesSql(engine.dialect, config.tiers.scope));
-  const scope = config.tiers.scope;
-  const expectedBoundaries = tierBoundaries(
-    expected.map((e, i) => ({
-      scopeValue: scope === 'all' ? null : ((vectors[i] as FeatureVector)[scope] ?? null),
-      score: e.score,
-      rankPct: e.rankPct,
-      candidateTier: e.candidateTier,
-    })),
-  );
-  expect(boundaries.map((b) => [b.scope_value, b.tier, Number(b.customers)])).toEqual(
-    expectedBoundaries.map((b) => [b.scopeValue, b.tier, b.customers]),
-  );
-  boundaries.forEach((b, i) => {
-    const e = expectedBoundaries[i];
-    expect(Math.abs(Number(b.min_score) - (e?.minScore ?? NaN))).toBeLessThanOrEqual(1e-9);
-    expect(Math.abs(Number(b.max_score) - (e?.maxScore ?? NaN))).toBeLessThanOrEqual(1e-9);
+describeEachEngine('scoring in SQL', (kind) => {
+  let engine: Engine;
+  beforeAll(async () => {
+    ({ engine } = await freshEngine(kind));
   });
-  return expected;
-}
+  afterAll(async () => {
+    await engine?.close();
+  });
 
-describe('scoringSql equals the TypeScript scorer on DuckDB', () => {
-  const vectors = generatedVectors(N, 11);
-  const previous = previousFor(vectors);
-  const overrides = overridesFor(vectors);
+  /** Runs scoringSql and the domain on the same inputs and asserts equal rows and boundaries. */
+  async function compare(
+    config: ScoringConfig,
+    vectors: readonly FeatureVector[],
+    previous: Map<string, PreviousTier>,
+    overrides: readonly TierOverride[],
+  ): Promise<ScoredCustomer[]> {
+    await loadInputs(engine, vectors, previous, overrides);
+    for (const s of scoringSql(engine.dialect, config, AS_OF)) await engine.run(s);
+    const rows = await engine.all(`SELECT * FROM ${PIPELINE_TABLES.scored} ORDER BY customer_id`);
+    const expected = scoreCustomers(config, vectors, { previous, overrides, endOfAsOf: END_OF_AS_OF });
+    expect(rows).toHaveLength(expected.length);
+    const byId = new Map(expected.map((e) => [e.customerId, e]));
+    const mismatches: string[] = [];
+    for (const row of rows) {
+      const e = byId.get(String(row.customer_id));
+      if (!e) throw new Error(`unexpected ${String(row.customer_id)}`);
+      const close = (a: unknown, b: number | null) =>
+        b === null ? a === null : typeof a === 'number' && Math.abs(a - b) <= 1e-9;
+      const problems = [
+        !close(row.score, e.score) && `score ${String(row.score)} vs ${e.score}`,
+        ...Object.keys(config.models).map(
+          (m) =>
+            !close(row[`score_${m}`], e.modelScores[m] ?? NaN) &&
+            `score_${m} ${String(row[`score_${m}`])} vs ${e.modelScores[m]}`,
+        ),
+        !(
+          Array.isArray(row.terms) &&
+          row.terms.length === e.terms.length &&
+          row.terms.every((t, i) => close(t, e.terms[i] as number))
+        ) && `terms ${JSON.stringify(row.terms)} vs ${JSON.stringify(e.terms)}`,
+        row.segment !== e.segment && `segment ${String(row.segment)} vs ${e.segment}`,
+        !close(row.rank_pct, e.rankPct) && `rank_pct ${String(row.rank_pct)} vs ${e.rankPct}`,
+        row.candidate_tier !== e.candidateTier &&
+          `candidate ${String(row.candidate_tier)} vs ${e.candidateTier}`,
+        row.candidate_streak !== e.candidateStreak &&
+          `streak ${String(row.candidate_streak)} vs ${e.candidateStreak}`,
+        row.tier !== e.tier && `tier ${String(row.tier)} vs ${e.tier}`,
+        row.tier_reason !== e.tierReason && `reason ${String(row.tier_reason)} vs ${e.tierReason}`,
+      ].filter(Boolean);
+      if (problems.length > 0) mismatches.push(`${e.customerId}: ${problems.join('; ')}`);
+    }
+    expect(mismatches.slice(0, 10)).toEqual([]);
 
-  for (const { name, config } of scenarios) {
-    it(name, async () => {
-      const expected = await compare(config, vectors, previous, overrides);
-      // Every tier reason shows up somewhere, so the comparison covered each path.
-      const reasons = new Set(expected.map((e) => e.tierReason));
-      for (const r of ['quota', 'inactive', 'override']) expect(reasons).toContain(r);
-      if (config.tiers.hysteresis) expect(reasons).toContain('hysteresis');
-      if (Object.keys(config.tiers.minScore).length > 0) expect(reasons).toContain('min_score');
+    // Boundaries: the same cut-offs from SQL and from the domain.
+    const boundaries = await engine.all(tierBoundariesSql(engine.dialect, config.tiers.scope));
+    const scope = config.tiers.scope;
+    const expectedBoundaries = tierBoundaries(
+      expected.map((e, i) => ({
+        scopeValue: scope === 'all' ? null : ((vectors[i] as FeatureVector)[scope] ?? null),
+        score: e.score,
+        rankPct: e.rankPct,
+        candidateTier: e.candidateTier,
+      })),
+    );
+    expect(boundaries.map((b) => [b.scope_value, b.tier, Number(b.customers)])).toEqual(
+      expectedBoundaries.map((b) => [b.scopeValue, b.tier, b.customers]),
+    );
+    boundaries.forEach((b, i) => {
+      const e = expectedBoundaries[i];
+      expect(Math.abs(Number(b.min_score) - (e?.minScore ?? NaN))).toBeLessThanOrEqual(1e-9);
+      expect(Math.abs(Number(b.max_score) - (e?.maxScore ?? NaN))).toBeLessThanOrEqual(1e-9);
     });
+    return expected;
   }
 
-  it.each([1, 2, 3, 20])('gives the same quota tiers to %i customers', async (n) => {
-    const few = generatedVectors(n, 5).map((v) => ({ ...v, orders: 12 }));
-    for (const { config } of scenarios) await compare(config, few, new Map(), []);
+  describe('scoringSql equals the TypeScript scorer', () => {
+    const vectors = generatedVectors(N, 11);
+    const previous = previousFor(vectors);
+    const overrides = overridesFor(vectors);
+
+    for (const { name, config } of scenarios) {
+      it(name, async () => {
+        const expected = await compare(config, vectors, previous, overrides);
+        // Every tier reason shows up somewhere, so the comparison covered each path.
+        const reasons = new Set(expected.map((e) => e.tierReason));
+        for (const r of ['quota', 'inactive', 'override']) expect(reasons).toContain(r);
+        if (config.tiers.hysteresis) expect(reasons).toContain('hysteresis');
+        if (Object.keys(config.tiers.minScore).length > 0) expect(reasons).toContain('min_score');
+      });
+    }
+
+    it.each([1, 2, 3, 20])('gives the same quota tiers to %i customers', async (n) => {
+      const few = generatedVectors(n, 5).map((v) => ({ ...v, orders: 12 }));
+      for (const { config } of scenarios) await compare(config, few, new Map(), []);
+    });
   });
 });

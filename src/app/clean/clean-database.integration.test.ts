@@ -1,11 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { freshDuckDb } from '../../../test/support/engines.js';
+import { afterEach, expect, it } from 'vitest';
+import { describeEachEngine, freshEngine } from '../../../test/support/engines.js';
 import { CleaningReportSchema } from '../../contracts/cleaning-report.js';
 import type { Engine } from '../../engines/engine.js';
 import { cleanDatabase } from './clean-database.js';
-
-let engine: Engine | undefined;
-afterEach(async () => engine?.close());
 
 const lit = (v: string | number | null) =>
   v === null ? 'NULL' : typeof v === 'number' ? String(v) : `'${v.replaceAll("'", "''")}'`;
@@ -180,9 +177,12 @@ async function seed(db: Engine): Promise<void> {
 
 const ids = async (db: Engine, query: string) => (await db.all(query)).map((r) => Object.values(r).join(':'));
 
-describe('cleanDatabase', () => {
+describeEachEngine('cleanDatabase', (kind) => {
+  let engine: Engine | undefined;
+  afterEach(async () => engine?.close());
+
   it('normalises, merges duplicates, flags outliers in SQL and exposes the clean views', async () => {
-    ({ engine } = await freshDuckDb());
+    ({ engine } = await freshEngine(kind));
     await seed(engine);
     const report = await cleanDatabase(engine, { runId: 'run-1' });
     expect(CleaningReportSchema.parse(report)).toEqual(report);
@@ -230,7 +230,7 @@ describe('cleanDatabase', () => {
   });
 
   it('replaces the previous results atomically and leaves raw tables untouched', async () => {
-    ({ engine } = await freshDuckDb());
+    ({ engine } = await freshEngine(kind));
     await seed(engine);
     await cleanDatabase(engine, { runId: 'run-1' });
     await cleanDatabase(engine, { runId: 'run-2' });
@@ -246,7 +246,7 @@ describe('cleanDatabase', () => {
   });
 
   it('reads as uncleaned data before the first run', async () => {
-    ({ engine } = await freshDuckDb());
+    ({ engine } = await freshEngine(kind));
     await seed(engine);
     expect(await ids(engine, 'SELECT count(*) FROM customers_clean')).toEqual(['6']);
     expect(await ids(engine, `SELECT count(*) FROM orders_clean`)).toEqual([String(8 + 6 + 32 + 1 + 4)]);

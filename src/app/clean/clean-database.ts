@@ -1,3 +1,4 @@
+import { analyzeTables } from '../analyze-tables.js';
 import { randomUUID } from 'node:crypto';
 import type { CleaningReport } from '../../contracts/cleaning-report.js';
 import { profileCustomers } from '../../domain/cleaning/customer-profile.js';
@@ -51,7 +52,9 @@ export async function cleanDatabase(engine: Engine, options: CleanOptions = {}):
     step('Writing normalised customers and the merge map');
     for (const statement of clearResultsSql(d)) await tx.run(statement);
     await writeCustomerResults(tx, d, runId, profiles, search.merges);
+    await analyzeTables(tx, d, ['customer_normalised', 'customer_merges']);
     await flagOutliers(tx, d, runId, step);
+    await analyzeTables(tx, d, ['order_flags', 'refund_flags']);
     const finishedAt = now();
     const report: CleaningReport = {
       runId,

@@ -1,38 +1,39 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { freshDuckDb } from '../../../test/support/engines.js';
+import { afterAll, expect, it } from 'vitest';
+import { describeEachEngine, freshEngine } from '../../../test/support/engines.js';
 import { truthDatabase } from '../../../test/support/demo-database.js';
 import type { Engine } from '../../engines/engine.js';
 
-const engines: Engine[] = [];
-afterAll(async () => Promise.all(engines.map((e) => e.close())));
+describeEachEngine('customer_owners_clean', (kind) => {
+  const engines: Engine[] = [];
+  afterAll(async () => Promise.all(engines.map((e) => e.close())));
 
-async function seeded(): Promise<Engine> {
-  const { engine } = await freshDuckDb();
-  engines.push(engine);
-  const ids = ['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7'];
-  await engine.run(
-    `INSERT INTO customers (customer_id, name, customer_type, cuisine, city, district, created_date) VALUES ${ids
-      .map((id) => `('${id}', '店${id}', 'single', '川菜', '北京', '朝阳区', DATE '2023-01-01')`)
-      .join(', ')}`,
-  );
-  // C2, C3 → C1 (C1 has its own owner); C5, C6 → C4 (C4 has none); C7 is alone without an owner.
-  await engine.run(
-    `INSERT INTO customer_merges VALUES
-       ('C2', 'C1', 'C1', 'same_phone', 0.9, '{}', 'r1'), ('C3', 'C1', 'C1', 'same_phone', 0.9, '{}', 'r1'),
-       ('C5', 'C4', 'C4', 'same_phone', 0.9, '{}', 'r1'), ('C6', 'C4', 'C4', 'same_phone', 0.9, '{}', 'r1')`,
-  );
-  await engine.run(
-    `INSERT INTO customer_owners VALUES
-       ('C1', 'R9', '王伟', '北京一组', DATE '2024-05-01'),
-       ('C2', 'R1', '李娜', '北京一组', DATE '2023-01-01'),
-       ('C3', 'R2', '张敏', '北京二组', NULL),
-       ('C5', 'R7', '刘洋', '北京一组', DATE '2024-02-01'),
-       ('C6', 'R3', '陈静', '北京二组', DATE '2024-02-01')`,
-  );
-  return engine;
-}
+  async function seeded(): Promise<Engine> {
+    const { engine } = await freshEngine(kind);
+    engines.push(engine);
+    const ids = ['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7'];
+    await engine.run(`INSERT INTO regions VALUES ('北京', '朝阳区', 12, 0.4)`); // referenced on PostgreSQL
+    await engine.run(
+      `INSERT INTO customers (customer_id, name, customer_type, cuisine, city, district, created_date) VALUES ${ids
+        .map((id) => `('${id}', '店${id}', 'single', '川菜', '北京', '朝阳区', DATE '2023-01-01')`)
+        .join(', ')}`,
+    );
+    // C2, C3 → C1 (C1 has its own owner); C5, C6 → C4 (C4 has none); C7 is alone without an owner.
+    await engine.run(
+      `INSERT INTO customer_merges VALUES
+         ('C2', 'C1', 'C1', 'same_phone', 0.9, '{}', 'r1'), ('C3', 'C1', 'C1', 'same_phone', 0.9, '{}', 'r1'),
+         ('C5', 'C4', 'C4', 'same_phone', 0.9, '{}', 'r1'), ('C6', 'C4', 'C4', 'same_phone', 0.9, '{}', 'r1')`,
+    );
+    await engine.run(
+      `INSERT INTO customer_owners VALUES
+         ('C1', 'R9', '王伟', '北京一组', DATE '2024-05-01'),
+         ('C2', 'R1', '李娜', '北京一组', DATE '2023-01-01'),
+         ('C3', 'R2', '张敏', '北京二组', NULL),
+         ('C5', 'R7', '刘洋', '北京一组', DATE '2024-02-01'),
+         ('C6', 'R3', '陈静', '北京二组', DATE '2024-02-01')`,
+    );
+    return engine;
+  }
 
-describe('customer_owners_clean', () => {
   it('keeps the survivor’s own owner, else the earliest since and lowest rep id of its merged records', async () => {
     const engine = await seeded();
     const rows = await engine.all(
@@ -45,7 +46,7 @@ describe('customer_owners_clean', () => {
   });
 
   it('gives every surviving generated customer exactly one owner after import by directory and cleaning', async () => {
-    const { engine } = await truthDatabase({ customers: 1500, seed: 3, months: 6, end: '2025-06-30' });
+    const { engine } = await truthDatabase({ customers: 1500, seed: 3, months: 6, end: '2025-06-30' }, kind);
     engines.push(engine);
     const [counts] = await engine.all(
       `SELECT (SELECT count(*) FROM customer_owners) AS owners,

@@ -1,15 +1,15 @@
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { freshDuckDb, TEST_TZ } from '../../../test/support/engines.js';
+import { afterEach, expect, it } from 'vitest';
+import { describeEachEngine, freshEngine, TEST_TZ } from '../../../test/support/engines.js';
 import type { Engine } from '../../engines/engine.js';
 import { DEMO_WEEKS, runDemo } from './run-demo.js';
 
-let engine: Engine | undefined;
-afterEach(async () => engine?.close());
+describeEachEngine('stratum demo', (kind) => {
+  let engine: Engine | undefined;
+  afterEach(async () => engine?.close());
 
-describe('stratum demo', () => {
   it('generates, imports every generated row, cleans, and reuses the dataset on a second run without loading twice', async () => {
-    const db = await freshDuckDb();
+    const db = await freshEngine(kind);
     engine = db.engine;
     const options = { customers: 400, months: 3, seed: 7, dataDir: join(db.dir, 'demo'), timeZone: TEST_TZ };
 

@@ -1,3 +1,4 @@
+import { analyzeTables } from '../analyze-tables.js';
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -107,6 +108,8 @@ export async function importFile(
           counters,
         ),
       );
+      // No ANALYZE of the staging table: it is read only by single-table scans (rejects, dedupe), whose plans
+      // statistics cannot change; the deduplicated rows (`good`), which are joined, are analysed below.
     } catch (error) {
       throw error instanceof StratumError
         ? error
@@ -141,6 +144,7 @@ export async function importFile(
       await tx.run(insertImportSql(d, entry));
       await tx.run(quarantineRejectsSql(d, stage, ref));
       await tx.run(dedupeSql(d, stage, good, spec));
+      await analyzeTables(tx, d, [good]);
       const valid = counters.read - counters.rejected;
       let duplicates = valid - (await count(tx, countRowsSql(d, good)));
       for (const fk of table.foreignKeys) {
@@ -164,6 +168,7 @@ export async function importFile(
         duplicates += existing;
       }
       await tx.run(insertNewSql(d, good, spec));
+      await analyzeTables(tx, d, [table.name]);
       const quarantined = await count(tx, countQuarantinedRowsSql(d, importId));
       const final: ImportLogEntry = {
         ...entry,

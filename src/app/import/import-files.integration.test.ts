@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { afterEach, describe, expect, it } from 'vitest';
-import { freshDuckDb, TEST_TZ } from '../../../test/support/engines.js';
+import { afterEach, expect, it } from 'vitest';
+import { describeEachEngine, freshEngine, TEST_TZ } from '../../../test/support/engines.js';
 import type { Engine, SqlSession } from '../../engines/engine.js';
 import type { SqlQuery } from '../../sql/query.js';
 import { importFiles } from './import-files.js';
@@ -13,20 +13,6 @@ import type { ImportRequest, ImportResult } from './import-types.js';
 import { ImportMappingSchema } from './mapping-file.js';
 
 const NOW = new Date('2025-06-01T00:00:00Z');
-let engine: Engine | undefined;
-afterEach(async () => {
-  await engine?.close();
-  engine = undefined;
-});
-
-async function setup(files: Record<string, string | Buffer>) {
-  const db = await freshDuckDb();
-  engine = db.engine;
-  const dir = await mkdtemp(join(tmpdir(), 'stratum-import-'));
-  for (const [name, content] of Object.entries(files)) await writeFile(join(dir, name), content);
-  return { engine: db.engine, dir };
-}
-
 const run = (e: Engine, target: ImportRequest['target'], extra: Partial<ImportRequest> = {}) =>
   importFiles(e, { target, timeZone: TEST_TZ, now: NOW, ...extra });
 
@@ -42,7 +28,21 @@ const CUSTOMERS_CN =
   'C1,川味小馆,单店,北京,朝阳区,2023/1/2,老客户\r\n' +
   'C2,海底捞(浦东),连锁,上海,浦东新区,2023-03-04,\r\n';
 
-describe('importFiles', () => {
+describeEachEngine('importFiles', (kind) => {
+  let engine: Engine | undefined;
+  afterEach(async () => {
+    await engine?.close();
+    engine = undefined;
+  });
+
+  async function setup(files: Record<string, string | Buffer>) {
+    const db = await freshEngine(kind);
+    engine = db.engine;
+    const dir = await mkdtemp(join(tmpdir(), 'stratum-import-'));
+    for (const [name, content] of Object.entries(files)) await writeFile(join(dir, name), content);
+    return { engine: db.engine, dir };
+  }
+
   it('loads a directory in dependency order: GBK CSV with Chinese headers, UTF-8 BOM CSV, JSON lines', async () => {
     const { engine: e, dir } = await setup({
       // Named so that alphabetical order would load orders first.
@@ -303,7 +303,8 @@ describe('importFiles', () => {
     // No staging table is left behind, and the same file then imports normally.
     expect(
       await e.all(
-        `SELECT count(*) AS n FROM duckdb_tables() WHERE starts_with(table_name, 'import_stage') OR starts_with(table_name, 'import_good')`,
+        `SELECT count(*) AS n FROM information_schema.tables
+         WHERE starts_with(table_name, 'import_stage') OR starts_with(table_name, 'import_good')`,
       ),
     ).toEqual([{ n: 0 }]);
     expect(counts(await run(e, { kind: 'file', source: 'orders', file: join(dir, 'orders.csv') }))).toEqual({

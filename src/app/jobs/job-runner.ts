@@ -22,6 +22,9 @@ export interface JobRunnerDeps {
 
 type Listener = (job: Job) => void;
 
+/** The named lock a job holds while it is recorded and runs: one job at a time across every instance. */
+export const JOB_LOCK = 'stratum:job';
+
 /** The queued or running job: null until its row is recorded; `finished` settles when it is no longer active. */
 interface Active {
   job: Job | null;
@@ -44,7 +47,6 @@ function claim(): Active {
 export class JobRunner {
   private active: Active | null = null;
   private readonly listeners = new Set<Listener>();
-  private recovery: Promise<string[]> | null = null;
 
   constructor(private readonly deps: JobRunnerDeps) {}
 
@@ -60,7 +62,8 @@ export class JobRunner {
 
   /**
    * Queues a job with the active configuration version and starts it in the background; resolves with the
-   * queued job once it is recorded. CONFLICT while another job is queued or running.
+   * queued job once it is recorded. CONFLICT while another job is queued or running, in this process or in any
+   * other instance on the same database (the job holds the engine's named lock JOB_LOCK while it runs).
    */
   async start(request: JobRequest, requestedBy: string): Promise<Job> {
     if (this.active) {
@@ -75,44 +78,69 @@ export class JobRunner {
     // Claimed before the first await, so that two starts in the same tick cannot both pass the check above.
     const active = claim();
     this.active = active;
-    try {
-      const { engine, now } = this.deps;
-      await this.recoverInterrupted();
-      const version = await activeConfigVersion(engine, now());
-      const config = versionConfig(version);
-      const job: Job = {
-        jobId: `job-${randomUUID()}`,
-        kind: request.kind,
-        status: 'queued',
-        progress: 0,
-        step: null,
-        requestedBy,
-        params: { ...request, configVersion: version.version },
-        result: null,
-        error: null,
-        createdAt: now().toISOString(),
-        startedAt: null,
-        finishedAt: null,
-      };
-      await engine.run(
-        insertJobSql(engine.dialect, {
-          jobId: job.jobId,
-          kind: job.kind,
-          requestedBy,
-          params: JSON.stringify(job.params),
-          createdAt: job.createdAt,
-        }),
-      );
+    let recorded!: (job: Job) => void;
+    let refused!: (error: unknown) => void;
+    const queued = new Promise<Job>((resolve, reject) => ((recorded = resolve), (refused = reject)));
+    const held = this.deps.engine.tryWithLock(JOB_LOCK, async () => {
+      // Holding the lock, no job runs anywhere: unfinished rows were left by a process that died.
+      await this.failUnfinished();
+      const { job, config } = await this.record(request, requestedBy);
       active.job = job;
-      // Started on a later turn of the event loop: what the caller does right after (an audit entry, a
-      // schedule's bookkeeping) reaches the database before the run takes it.
-      setImmediate(() => void this.execute(active, request, { version: version.version, config }));
-      return job;
+      recorded(job);
+      // Run on a later turn of the event loop: what the caller does right after (an audit entry, a schedule's
+      // bookkeeping) reaches the database before the run takes it.
+      await new Promise((resolve) => setImmediate(resolve));
+      await this.execute(active, request, config);
+    });
+    held.then(
+      (ran) =>
+        ran ??
+        refused(
+          stratumError('CONFLICT', 'a job is running on another instance: a run never overlaps another', {
+            what: 'job',
+          }),
+        ),
+      refused,
+    );
+    try {
+      return await queued;
     } catch (error) {
       this.active = null;
       active.settle(null);
       throw error;
     }
+  }
+
+  private async record(
+    request: JobRequest,
+    requestedBy: string,
+  ): Promise<{ job: Job; config: Parameters<typeof executeJob>[2] }> {
+    const { engine, now } = this.deps;
+    const version = await activeConfigVersion(engine, now());
+    const job: Job = {
+      jobId: `job-${randomUUID()}`,
+      kind: request.kind,
+      status: 'queued',
+      progress: 0,
+      step: null,
+      requestedBy,
+      params: { ...request, configVersion: version.version },
+      result: null,
+      error: null,
+      createdAt: now().toISOString(),
+      startedAt: null,
+      finishedAt: null,
+    };
+    await engine.run(
+      insertJobSql(engine.dialect, {
+        jobId: job.jobId,
+        kind: job.kind,
+        requestedBy,
+        params: JSON.stringify(job.params),
+        createdAt: job.createdAt,
+      }),
+    );
+    return { job, config: { version: version.version, config: versionConfig(version) } };
   }
 
   private async execute(
@@ -194,19 +222,21 @@ export class JobRunner {
   }
 
   /**
-   * Marks jobs that a previous server process left queued or running as failed (INTERRUPTED). Done once per
-   * runner, before its first job (start() awaits it); the server also calls it when it gets ready. Returns
-   * their ids.
+   * Marks jobs that a process which died left queued or running as failed (INTERRUPTED), unless a job is
+   * running on another instance (then every unfinished row may be its). start() does the same under the lock;
+   * the server calls this when it gets ready. Returns their ids.
    */
-  recoverInterrupted(): Promise<string[]> {
-    this.recovery ??= (async () => {
-      const { engine, now } = this.deps;
-      const rows = await engine.all(
-        failUnfinishedJobsSql(engine.dialect, JSON.stringify(INTERRUPTED), now().toISOString()),
-      );
-      return rows.map((r) => String(r.job_id));
-    })();
-    return this.recovery;
+  async recoverInterrupted(): Promise<string[]> {
+    const done = await this.deps.engine.tryWithLock(JOB_LOCK, () => this.failUnfinished());
+    return done?.value ?? [];
+  }
+
+  private async failUnfinished(): Promise<string[]> {
+    const { engine, now } = this.deps;
+    const rows = await engine.all(
+      failUnfinishedJobsSql(engine.dialect, JSON.stringify(INTERRUPTED), now().toISOString()),
+    );
+    return rows.map((r) => String(r.job_id));
   }
 }
 

@@ -24,6 +24,8 @@ export interface Tick {
   readonly deferred: readonly string[];
 }
 
+const SCHEDULER_LOCK = 'stratum:scheduler';
+
 /** The longest the timer sleeps before checking again (so a changed wall clock is noticed within the hour). */
 const MAX_SLEEP_MS = 3_600_000;
 /** Wakes a little after the scheduled time, so that the time is already past when checked. */
@@ -75,47 +77,50 @@ export class Scheduler {
     return tick;
   }
 
-  /** Starts a run for every due schedule, one at a time: while a job runs, the others are deferred. */
+  /**
+   * Starts a run for every due schedule, one at a time: while a job runs, the others are deferred. Instances
+   * sharing a database check one after the other (a named lock), and a fire is recorded before the lock is
+   * released, so a schedule fires once across instances.
+   */
   tick(): Promise<Tick> {
-    return this.mutex.exclusive(async () => {
-      const { engine, jobs, now } = this.deps;
-      const fired: { scheduleId: string; fireAt: string; asOf: string; jobId: string }[] = [];
-      const deferred: string[] = [];
-      for (const s of await listSchedules(engine)) {
-        if (!s.enabled) continue;
-        const at = now();
-        const fireAt = dueFire(s, new Date(s.lastFiredAt ?? s.createdAt), at);
-        if (fireAt === null) continue;
-        if (jobs.busy) {
-          deferred.push(s.scheduleId);
-          continue;
-        }
-        const asOf = fireAsOf(s, fireAt);
-        try {
-          const job = await jobs.start(
-            { kind: 'run', asOf, trigger: 'schedule' },
-            `schedule:${s.scheduleId}`,
-          );
-          await markScheduleFired(engine, s.scheduleId, fireAt, job.jobId);
-          fired.push({ scheduleId: s.scheduleId, fireAt: fireAt.toISOString(), asOf, jobId: job.jobId });
-          this.log?.('scheduled run started', {
-            scheduleId: s.scheduleId,
-            fireAt,
-            asOf,
-            jobId: job.jobId,
-          });
-        } catch (error) {
-          if (error instanceof StratumError && error.code === 'CONFLICT') deferred.push(s.scheduleId);
-          else
-            this.log?.('scheduled run could not start', {
-              scheduleId: s.scheduleId,
-              error: String(error),
-            });
-        }
+    return this.mutex.exclusive(() => this.deps.engine.withLock(SCHEDULER_LOCK, () => this.fireDue()));
+  }
+
+  private async fireDue(): Promise<Tick> {
+    const { engine, jobs, now } = this.deps;
+    const fired: { scheduleId: string; fireAt: string; asOf: string; jobId: string }[] = [];
+    const deferred: string[] = [];
+    for (const s of await listSchedules(engine)) {
+      if (!s.enabled) continue;
+      const at = now();
+      const fireAt = dueFire(s, new Date(s.lastFiredAt ?? s.createdAt), at);
+      if (fireAt === null) continue;
+      if (jobs.busy) {
+        deferred.push(s.scheduleId);
+        continue;
       }
-      if (deferred.length) this.log?.('scheduled runs deferred until the running job ends', { deferred });
-      return { fired, deferred };
-    });
+      const asOf = fireAsOf(s, fireAt);
+      try {
+        const job = await jobs.start({ kind: 'run', asOf, trigger: 'schedule' }, `schedule:${s.scheduleId}`);
+        await markScheduleFired(engine, s.scheduleId, fireAt, job.jobId);
+        fired.push({ scheduleId: s.scheduleId, fireAt: fireAt.toISOString(), asOf, jobId: job.jobId });
+        this.log?.('scheduled run started', {
+          scheduleId: s.scheduleId,
+          fireAt,
+          asOf,
+          jobId: job.jobId,
+        });
+      } catch (error) {
+        if (error instanceof StratumError && error.code === 'CONFLICT') deferred.push(s.scheduleId);
+        else
+          this.log?.('scheduled run could not start', {
+            scheduleId: s.scheduleId,
+            error: String(error),
+          });
+      }
+    }
+    if (deferred.length) this.log?.('scheduled runs deferred until the running job ends', { deferred });
+    return { fired, deferred };
   }
 
   /** The next scheduled time of any enabled schedule after now, or null. */

@@ -1,12 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { freshDuckDb } from '../../../test/support/engines.js';
+import { afterEach, expect, it } from 'vitest';
+import { describeEachEngine, freshEngine } from '../../../test/support/engines.js';
 import { ATTRIBUTES, FEATURE_NAMES } from '../../contracts/tiering/features.js';
 import type { Engine, Row } from '../../engines/engine.js';
 import { cleanDatabase } from '../clean/clean-database.js';
 import { computeFeatures } from './compute-features.js';
-
-let engine: Engine | undefined;
-afterEach(async () => engine?.close());
 
 type Value = string | number | null;
 const lit = (v: Value) =>
@@ -131,9 +128,12 @@ function expectFeatures(row: Row | undefined, expected: Record<string, number | 
 
 const base = { asOf: '2024-06-30', longDays: 365, shortDays: 90 } as const;
 
-describe('computeFeatures', () => {
+describeEachEngine('computeFeatures', (kind) => {
+  let engine: Engine | undefined;
+  afterEach(async () => engine?.close());
+
   it('computes every feature by its definition, per customer, as of a date', async () => {
-    ({ engine } = await freshDuckDb());
+    ({ engine } = await freshEngine(kind));
     await seed(engine);
     await cleanDatabase(engine, { runId: 'clean-1' });
     expect(await engine.all(`SELECT customer_id, survivor_id FROM customer_merges`)).toEqual([
@@ -227,7 +227,7 @@ describe('computeFeatures', () => {
   });
 
   it('sees nothing after the as-of date', async () => {
-    ({ engine } = await freshDuckDb());
+    ({ engine } = await freshEngine(kind));
     await seed(engine);
     await cleanDatabase(engine, { runId: 'clean-1' });
     const byId = await features(engine, {
@@ -264,7 +264,7 @@ describe('computeFeatures', () => {
   });
 
   it('aggregates the branches of a chain and keeps single customers as themselves', async () => {
-    ({ engine } = await freshDuckDb());
+    ({ engine } = await freshEngine(kind));
     await seed(engine);
     await cleanDatabase(engine, { runId: 'clean-1' });
     const perCustomer = await features(engine, { ...base, unit: 'customer' });
@@ -309,7 +309,7 @@ describe('computeFeatures', () => {
   });
 
   it('rejects an invalid as-of date before building any SQL', async () => {
-    ({ engine } = await freshDuckDb());
+    ({ engine } = await freshEngine(kind));
     await expect(
       computeFeatures(engine, engine.dialect, {
         asOf: '2024-02-30',

@@ -1,6 +1,7 @@
 import { PIPELINE_TABLES } from '../../contracts/tiering/pipeline-tables.js';
 import type { SqlSession } from '../../engines/engine.js';
 import type { Dialect } from '../../sql/dialects/dialect.js';
+import { analyzeTables } from '../analyze-tables.js';
 import { featuresSql, type FeatureParams } from '../../sql/features/features-sql.js';
 
 /**
@@ -16,6 +17,7 @@ export async function computeFeatures(
   const table = d.quoteIdent(PIPELINE_TABLES.features);
   await session.run(`DROP TABLE IF EXISTS ${table}`);
   await session.run(query);
+  await analyzeTables(session, d, [PIPELINE_TABLES.features]);
   const [row] = await session.all(`SELECT count(*) AS n FROM ${table}`);
   return { customers: Number(row?.n ?? 0) };
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { analyzeTables } from '../analyze-tables.js';
 import { PIPELINE_TABLES } from '../../contracts/tiering/pipeline-tables.js';
 import { TAGS, TIERS, type TagName, type Tier } from '../../contracts/tiering/tiers.js';
 import type { TieringConfig } from '../../contracts/tiering/config.js';
@@ -64,6 +65,7 @@ export async function runTiering(engine: Engine, request: RunRequest): Promise<R
     const [previous] = await tx.all(latestRunSql(d, asOf));
     const previousRunId = previous ? String(previous.run_id) : null;
     await tx.run(previousSnapshotSql(d, previousRunId));
+    await analyzeTables(tx, d, [PIPELINE_TABLES.previous]);
 
     step(0);
     const { customers } = await computeFeatures(tx, d, {

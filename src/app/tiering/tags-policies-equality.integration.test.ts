@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshDuckDb } from '../../../test/support/engines.js';
+import { describeEachEngine, freshEngine } from '../../../test/support/engines.js';
 import { parseTieringConfig } from './load-config.js';
 import { TieringConfigSchema, type TieringConfig } from '../../contracts/tiering/config.js';
 import { ATTRIBUTES, FEATURE_NAMES } from '../../contracts/tiering/features.js';
@@ -77,13 +77,13 @@ function syntheticRows(seed: number): Row[] {
 }
 
 const sqlValue = (v: number | string | null) =>
-  v === null ? 'NULL' : typeof v === 'number' ? `CAST(${String(v)} AS DOUBLE)` : `'${v}'`;
+  v === null ? 'NULL' : typeof v === 'number' ? `CAST(${String(v)} AS DOUBLE PRECISION)` : `'${v}'`;
 
 async function loadTables(db: Engine, rows: readonly Row[]) {
   const t = PIPELINE_TABLES;
   for (const name of [t.features, t.scored, t.previous]) await db.run(`DROP TABLE IF EXISTS ${name}`);
   await db.run(
-    `CREATE TEMP TABLE ${t.features} (customer_id VARCHAR, ${FEATURE_NAMES.map((n) => `${n} DOUBLE`).join(', ')}, ${ATTRIBUTES.map((a) => `${a} VARCHAR`).join(', ')})`,
+    `CREATE TEMP TABLE ${t.features} (customer_id VARCHAR, ${FEATURE_NAMES.map((n) => `${n} DOUBLE PRECISION`).join(', ')}, ${ATTRIBUTES.map((a) => `${a} VARCHAR`).join(', ')})`,
   );
   await db.run(
     `INSERT INTO ${t.features} VALUES ${rows
@@ -94,26 +94,26 @@ async function loadTables(db: Engine, rows: readonly Row[]) {
       .join(',\n')}`,
   );
   await db.run(
-    `CREATE TEMP TABLE ${t.scored} (customer_id VARCHAR, score DOUBLE, score_seed DOUBLE, terms DOUBLE[], segment VARCHAR,
-       rank_pct DOUBLE, candidate_tier VARCHAR, candidate_streak INTEGER, tier VARCHAR, tier_reason VARCHAR)`,
+    `CREATE TEMP TABLE ${t.scored} (customer_id VARCHAR, score DOUBLE PRECISION, score_seed DOUBLE PRECISION, terms DOUBLE PRECISION[],
+       segment VARCHAR, rank_pct DOUBLE PRECISION, candidate_tier VARCHAR, candidate_streak INTEGER, tier VARCHAR, tier_reason VARCHAR)`,
   );
   await db.run(
     `INSERT INTO ${t.scored} VALUES ${rows
       .map(
         (x, i) =>
-          `('${x.id}', ${i / 7}, ${i / 7}, [0.5, ${i / 100}], NULL, ${i / ROWS}, ${sqlValue(x.tier)}, 1, ${sqlValue(x.tier)}, 'quota')`,
+          `('${x.id}', ${i / 7}, ${i / 7}, ARRAY[0.5, ${i / 100}], NULL, ${i / ROWS}, ${sqlValue(x.tier)}, 1, ${sqlValue(x.tier)}, 'quota')`,
       )
       .join(',\n')}`,
   );
   await db.run(
-    `CREATE TEMP TABLE ${t.previous} (customer_id VARCHAR, tier VARCHAR, candidate_tier VARCHAR, candidate_streak INTEGER, score DOUBLE, tags VARCHAR[])`,
+    `CREATE TEMP TABLE ${t.previous} (customer_id VARCHAR, tier VARCHAR, candidate_tier VARCHAR, candidate_streak INTEGER, score DOUBLE PRECISION, tags VARCHAR[])`,
   );
   const prev = rows.filter((x) => x.previous);
   await db.run(
     `INSERT INTO ${t.previous} VALUES ${prev
       .map(
         (x) =>
-          `('${x.id}', ${sqlValue(x.previous?.tier ?? null)}, NULL, 1, 0, [${(x.previous?.tags ?? []).map((g) => `'${g}'`).join(', ')}]::VARCHAR[])`,
+          `('${x.id}', ${sqlValue(x.previous?.tier ?? null)}, NULL, 1, 0, CAST(ARRAY[${(x.previous?.tags ?? []).map((g) => `'${g}'`).join(', ')}] AS VARCHAR[]))`,
       )
       .join(',\n')}`,
   );
@@ -163,51 +163,53 @@ const variant: TieringConfig = TieringConfigSchema.parse({
   },
 });
 
-let engine: Engine | undefined;
-beforeAll(async () => {
-  ({ engine } = await freshDuckDb());
-});
-afterAll(async () => {
-  await engine?.close();
-});
+describeEachEngine('tags and policies in SQL', (kind) => {
+  let engine: Engine | undefined;
+  beforeAll(async () => {
+    ({ engine } = await freshEngine(kind));
+  });
+  afterAll(async () => {
+    await engine?.close();
+  });
 
-describe('tagsPoliciesSql equals the TypeScript rules', () => {
-  for (const [name, config, seed] of [
-    ['default config', defaultConfig, 1],
-    ['variant config (two rules of a kind, every action)', variant, 2],
-  ] as const) {
-    it(`${name}: tags, reasons, policy and actions`, async () => {
-      const db = engine as Engine;
-      const rows = syntheticRows(seed);
-      await loadTables(db, rows);
-      for (const statement of tagsPoliciesSql(db.dialect, config)) await db.run(statement);
-      const got = await db.all(`SELECT * FROM ${PIPELINE_TABLES.tagged} ORDER BY customer_id`);
-      expect(got).toHaveLength(rows.length);
-      // Every column of tiering_scored is carried.
-      expect(Object.keys(got[0] ?? {}).slice(0, 10)).toEqual([
-        'customer_id',
-        'score',
-        'score_seed',
-        'terms',
-        'segment',
-        'rank_pct',
-        'candidate_tier',
-        'candidate_streak',
-        'tier',
-        'tier_reason',
-      ]);
-      const pick = (r: Record<string, unknown>) =>
-        Object.fromEntries(
-          ['customer_id', 'tags', 'tag_reasons', ...POLICY_COLUMNS, 'actions'].map((k) => [k, r[k]]),
-        );
-      const want = rows.map((x) => expected(config, x));
-      expect(got.map(pick)).toEqual(want);
-      // The synthetic rows exercise every tag, action and a few reasons of each kind.
-      const fired = new Set(want.flatMap((w) => w.tags));
-      expect([...fired].sort()).toEqual([...TAGS].sort());
-      const acted = new Set(want.flatMap((w) => w.actions));
-      expect(acted.size).toBeGreaterThanOrEqual(6);
-      expect(want.some((w) => w.tag_reasons.some((r) => r.includes('; ')))).toBe(true);
-    });
-  }
+  describe('tagsPoliciesSql equals the TypeScript rules', () => {
+    for (const [name, config, seed] of [
+      ['default config', defaultConfig, 1],
+      ['variant config (two rules of a kind, every action)', variant, 2],
+    ] as const) {
+      it(`${name}: tags, reasons, policy and actions`, async () => {
+        const db = engine as Engine;
+        const rows = syntheticRows(seed);
+        await loadTables(db, rows);
+        for (const statement of tagsPoliciesSql(db.dialect, config)) await db.run(statement);
+        const got = await db.all(`SELECT * FROM ${PIPELINE_TABLES.tagged} ORDER BY customer_id`);
+        expect(got).toHaveLength(rows.length);
+        // Every column of tiering_scored is carried.
+        expect(Object.keys(got[0] ?? {}).slice(0, 10)).toEqual([
+          'customer_id',
+          'score',
+          'score_seed',
+          'terms',
+          'segment',
+          'rank_pct',
+          'candidate_tier',
+          'candidate_streak',
+          'tier',
+          'tier_reason',
+        ]);
+        const pick = (r: Record<string, unknown>) =>
+          Object.fromEntries(
+            ['customer_id', 'tags', 'tag_reasons', ...POLICY_COLUMNS, 'actions'].map((k) => [k, r[k]]),
+          );
+        const want = rows.map((x) => expected(config, x));
+        expect(got.map(pick)).toEqual(want);
+        // The synthetic rows exercise every tag, action and a few reasons of each kind.
+        const fired = new Set(want.flatMap((w) => w.tags));
+        expect([...fired].sort()).toEqual([...TAGS].sort());
+        const acted = new Set(want.flatMap((w) => w.actions));
+        expect(acted.size).toBeGreaterThanOrEqual(6);
+        expect(want.some((w) => w.tag_reasons.some((r) => r.includes('; ')))).toBe(true);
+      });
+    }
+  });
 });

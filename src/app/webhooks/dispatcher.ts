@@ -40,13 +40,19 @@ export interface DeliveryRound {
 }
 
 export interface Dispatcher {
-  /** One round: sends the deliveries due at `now` (at most batchSize) and records each outcome. */
+  /**
+   * One round: sends the deliveries due at `now` (at most batchSize) and records each outcome; nothing while
+   * another instance is in its round.
+   */
   deliverDue(now?: Date): Promise<DeliveryRound>;
   /** Starts the polling loop (idempotent). */
   start(): void;
   /** Stops the loop and waits for the round in flight. */
   stop(): Promise<void>;
 }
+
+const WEBHOOKS_LOCK = 'stratum:webhooks';
+const IDLE: DeliveryRound = { attempted: 0, delivered: 0, retrying: 0, dead: 0 };
 
 async function mapPool<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
@@ -130,7 +136,11 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     };
   };
 
-  const deliverDue = (now: Date = deps.now()) => rounds.exclusive(() => round(now));
+  // Instances sharing a database take turns (a named lock): a delivery is sent by one of them, once per attempt.
+  const deliverDue = (now: Date = deps.now()) =>
+    rounds.exclusive(
+      async () => (await deps.engine.tryWithLock(WEBHOOKS_LOCK, () => round(now)))?.value ?? IDLE,
+    );
 
   let running = false;
   let timer: ReturnType<typeof setTimeout> | null = null;

@@ -5,13 +5,18 @@ import { backfillRuns } from '../../app/tiering/backfill-runs.js';
 import { backfillDates } from '../../domain/tiering/backfill-dates.js';
 import { stratumError } from '../../contracts/errors.js';
 import { IsoDateOption } from '../shared/as-of-option.js';
-import { DB_OPTION_HELP, withDatabase } from '../shared/engine-option.js';
+import {
+  DatabaseOptionShape,
+  DB_OPTION_HELP,
+  PG_OPTION_HELP,
+  withDatabase,
+} from '../shared/engine-option.js';
 import { printJson, printLines } from '../shared/output.js';
 import { progressBar } from '../shared/progress.js';
 import { runAction } from '../shared/run-action.js';
 
 const BackfillOptionsSchema = z.object({
-  db: z.string().min(1).optional(),
+  ...DatabaseOptionShape,
   from: IsoDateOption,
   to: IsoDateOption,
   every: z.enum(['week', 'month']).default('week'),
@@ -24,6 +29,7 @@ export function registerBackfillCommand(program: Command): void {
     .command('backfill')
     .description('Build tier history: one run as of every week or month from --from to --to, in date order')
     .option('--db <path>', DB_OPTION_HELP)
+    .option('--pg <url>', PG_OPTION_HELP)
     .requiredOption('--from <date>', 'first as-of date, YYYY-MM-DD')
     .requiredOption('--to <date>', 'last as-of date, YYYY-MM-DD')
     .option('--every <period>', 'week or month', 'week')
@@ -40,7 +46,7 @@ export function registerBackfillCommand(program: Command): void {
         const config = await loadTieringConfig(options.config);
         const bar = progressBar(options.json ? false : undefined);
         bar.start(dates.length, 'Backfilling runs');
-        const runs = await withDatabase(options.db, (engine) =>
+        const runs = await withDatabase(options, (engine) =>
           backfillRuns(engine, { config, dates, onRun: (done) => bar.update(done) }),
         ).finally(() => bar.stop());
         if (options.json) printJson({ runs });

@@ -9,11 +9,16 @@ import {
   type ConfigVersionSummary,
 } from '../../app/configs/config-versions.js';
 import { stratumError } from '../../contracts/errors.js';
-import { DB_OPTION_HELP, withDatabase } from '../shared/engine-option.js';
+import {
+  DatabaseOptionShape,
+  DB_OPTION_HELP,
+  PG_OPTION_HELP,
+  withDatabase,
+} from '../shared/engine-option.js';
 import { printJson, printLines } from '../shared/output.js';
 import { runAction } from '../shared/run-action.js';
 
-const DbSchema = z.object({ db: z.string().min(1).optional(), json: z.boolean().default(false) });
+const DbSchema = z.object({ ...DatabaseOptionShape, json: z.boolean().default(false) });
 const SaveSchema = DbSchema.extend({ file: z.string().min(1), comment: z.string().min(1).optional() });
 const Version = z.coerce.number().int().min(1);
 
@@ -40,11 +45,12 @@ export function registerConfigCommand(program: Command): void {
     .command('list')
     .description('Every version, newest first (* = active)')
     .option('--db <path>', DB_OPTION_HELP)
+    .option('--pg <url>', PG_OPTION_HELP)
     .option('--json', 'print as JSON')
     .action(
       runAction(async (raw: unknown) => {
         const o = DbSchema.parse(raw);
-        const rows = await withDatabase(o.db, (engine) => listConfigVersions(engine, new Date()));
+        const rows = await withDatabase(o, (engine) => listConfigVersions(engine, new Date()));
         if (o.json) printJson(rows);
         else printLines(rows.map(line));
       }),
@@ -54,11 +60,12 @@ export function registerConfigCommand(program: Command): void {
     .description("Print one version's YAML")
     .argument('<version>')
     .option('--db <path>', DB_OPTION_HELP)
+    .option('--pg <url>', PG_OPTION_HELP)
     .option('--json', 'print the version as JSON')
     .action(
       runAction(async (version: string, raw: unknown) => {
         const o = DbSchema.parse(raw);
-        const v = await withDatabase(o.db, (engine) =>
+        const v = await withDatabase(o, (engine) =>
           getConfigVersion(engine, Version.parse(version), new Date()),
         );
         if (o.json) printJson(v);
@@ -71,12 +78,13 @@ export function registerConfigCommand(program: Command): void {
     .requiredOption('--file <file>', 'tiering configuration YAML')
     .option('--comment <text>', 'why')
     .option('--db <path>', DB_OPTION_HELP)
+    .option('--pg <url>', PG_OPTION_HELP)
     .option('--json', 'print the version as JSON')
     .action(
       runAction(async (raw: unknown) => {
         const o = SaveSchema.parse(raw);
         const yaml = await readText(o.file);
-        const v = await withDatabase(o.db, (engine) =>
+        const v = await withDatabase(o, (engine) =>
           saveConfigVersion(engine, { yaml, comment: o.comment ?? null, author: 'cli' }, new Date()),
         );
         if (o.json) printJson(v);
@@ -91,11 +99,12 @@ export function registerConfigCommand(program: Command): void {
     .description('Make a version the active one')
     .argument('<version>')
     .option('--db <path>', DB_OPTION_HELP)
+    .option('--pg <url>', PG_OPTION_HELP)
     .option('--json', 'print the version as JSON')
     .action(
       runAction(async (version: string, raw: unknown) => {
         const o = DbSchema.parse(raw);
-        const v = await withDatabase(o.db, (engine) =>
+        const v = await withDatabase(o, (engine) =>
           activateConfigVersion(engine, Version.parse(version), new Date()),
         );
         if (o.json) printJson(v);

@@ -7,19 +7,26 @@ import { backgroundServices } from '../../api/background-services.js';
 import { startServer } from '../../api/server.js';
 import { stratumError } from '../../contracts/errors.js';
 import type { Engine } from '../../engines/engine.js';
+import { describeLocation } from '../../engines/registry.js';
 import { tieringReportLines } from '../format/tiering-report.js';
 import { DEFAULT_DEMO_PASSWORD, loadConfig } from '../../config.js';
 import { cleaningReportLines } from '../format/cleaning-report.js';
 import { generateSummaryLines } from '../format/generate-result.js';
 import { sourceTotals } from '../../app/import/import-summary.js';
 import { importSummaryLines } from '../format/import-result.js';
-import { DB_OPTION_HELP, withDatabase } from '../shared/engine-option.js';
+import {
+  databaseLocation,
+  DatabaseOptionShape,
+  DB_OPTION_HELP,
+  PG_OPTION_HELP,
+  withDatabase,
+} from '../shared/engine-option.js';
 import { printJson, printLines } from '../shared/output.js';
 import { progressBar, type Progress } from '../shared/progress.js';
 import { runAction } from '../shared/run-action.js';
 
 const DemoOptionsSchema = z.object({
-  db: z.string().min(1).optional(),
+  ...DatabaseOptionShape,
   customers: z.coerce.number().int().min(100).max(2_000_000).default(5000),
   months: z.coerce.number().int().min(3).max(60).default(12),
   seed: z.coerce.number().int().min(0).default(42),
@@ -56,6 +63,7 @@ export function registerDemoCommand(program: Command): void {
       'Generate a demo dataset (or reuse it), import it, clean it and run the tiering weekly for 12 weeks: what `npm start` runs',
     )
     .option('--db <path>', DB_OPTION_HELP)
+    .option('--pg <url>', PG_OPTION_HELP)
     .option('--customers <n>', 'customer accounts to generate', '5000')
     .option('--months <m>', 'months of history', '12')
     .option('--seed <s>', 'random seed', '42')
@@ -74,13 +82,14 @@ export function registerDemoCommand(program: Command): void {
           throw stratumError('INVALID_ARGUMENT', '--json and --serve do not go together', { field: 'json' });
         const config = loadConfig();
         const bar = progressBar(options.json ? false : undefined);
-        await withDatabase(options.db, async (engine) => {
+        const location = databaseLocation(options);
+        await withDatabase(location, async (engine) => {
           const result = await runDemo(
             engine,
             { ...options, timeZone: config.timeZone },
             showProgress(bar),
           ).finally(() => bar.stop());
-          printResult(result, options, config.dbPath);
+          printResult(result, options, describeLocation(location));
           if (options.serve) await serveDemo(engine, options, config);
         });
       }),
@@ -92,7 +101,7 @@ type DemoCliOptions = z.infer<typeof DemoOptionsSchema>;
 function printResult(
   result: Awaited<ReturnType<typeof runDemo>>,
   options: DemoCliOptions,
-  dbPath: string,
+  database: string,
 ): void {
   if (options.json) {
     printJson({
@@ -108,7 +117,7 @@ function printResult(
       ? generateSummaryLines(result.generated).join('\n')
       : `Reusing the demo dataset in ${options.dataDir} (same seed, customers and months)`,
     '',
-    `Imported into ${options.db ?? dbPath}:`,
+    `Imported into ${database}:`,
     ...importSummaryLines(result.imported, sourceTotals(result.imported)),
     '',
     ...cleaningReportLines(result.cleaned),

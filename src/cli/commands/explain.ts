@@ -2,12 +2,17 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { explainCustomer } from '../../app/tiering/explain-customer.js';
 import { explanationLines } from '../format/explanation.js';
-import { DB_OPTION_HELP, withDatabase } from '../shared/engine-option.js';
+import {
+  DatabaseOptionShape,
+  DB_OPTION_HELP,
+  PG_OPTION_HELP,
+  withDatabase,
+} from '../shared/engine-option.js';
 import { printJson, printLines } from '../shared/output.js';
 import { runAction } from '../shared/run-action.js';
 
 const ExplainOptionsSchema = z.object({
-  db: z.string().min(1).optional(),
+  ...DatabaseOptionShape,
   run: z.string().min(1).optional(),
   json: z.boolean().default(false),
 });
@@ -20,12 +25,13 @@ export function registerExplainCommand(program: Command): void {
     )
     .argument('<customer-id>', 'customer id (a merged duplicate id is explained through its survivor)')
     .option('--db <path>', DB_OPTION_HELP)
+    .option('--pg <url>', PG_OPTION_HELP)
     .option('--run <id>', 'run (default: the latest)')
     .option('--json', 'print the explanation as JSON')
     .action(
       runAction(async (customerId: string, raw: unknown) => {
         const options = ExplainOptionsSchema.parse(raw);
-        const explanation = await withDatabase(options.db, (engine) =>
+        const explanation = await withDatabase(options, (engine) =>
           explainCustomer(engine, customerId, options.run),
         );
         if (options.json) printJson(explanation);

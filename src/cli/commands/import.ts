@@ -7,14 +7,19 @@ import type { ImportTarget } from '../../app/import/import-types.js';
 import { sourceTotals } from '../../app/import/import-summary.js';
 import { importMoreNote, importSummaryLines } from '../format/import-result.js';
 import { loadMappingFile } from '../../app/import/mapping-file.js';
-import { DB_OPTION_HELP, withDatabase } from '../shared/engine-option.js';
+import {
+  DatabaseOptionShape,
+  DB_OPTION_HELP,
+  PG_OPTION_HELP,
+  withDatabase,
+} from '../shared/engine-option.js';
 import { printJson, printLines } from '../shared/output.js';
 import { progressBar } from '../shared/progress.js';
 import { runAction } from '../shared/run-action.js';
 
 const ImportOptionsSchema = z
   .object({
-    db: z.string().min(1).optional(),
+    ...DatabaseOptionShape,
     dir: z.string().min(1).optional(),
     source: z.string().min(1).optional(),
     file: z.string().min(1).optional(),
@@ -56,7 +61,7 @@ async function runImport(options: ImportOptions): Promise<void> {
       : { kind: 'file', source: options.source!, file: options.file! };
   const mapping = options.mapping ? await loadMappingFile(options.mapping) : undefined;
   const bar = progressBar();
-  const result = await withDatabase(options.db, (engine) =>
+  const result = await withDatabase(options, (engine) =>
     importFiles(
       engine,
       {
@@ -95,6 +100,7 @@ export function registerImportCommand(program: Command): void {
     .command('import')
     .description('Import source files (CSV, Excel .xlsx, Parquet, JSON lines) with validation and quarantine')
     .option('--db <path>', DB_OPTION_HELP)
+    .option('--pg <url>', PG_OPTION_HELP)
     .option(
       '--dir <dir>',
       'import every file of a directory; the file name tells the source (订单.csv → orders)',

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import { registerConfigCommand } from './config.js';
+import { registerCopyCommand } from './copy.js';
+import { registerMigrateCommand } from './migrate.js';
 import { registerScheduleCommand } from './schedule.js';
 import { registerAuditCommand } from './audit.js';
 import { registerBackfillCommand } from './backfill.js';
@@ -36,4 +38,6 @@ export function registerCommands(program: Command): void {
   registerAuditCommand(program);
   registerScheduleCommand(program);
   registerConfigCommand(program);
+  registerMigrateCommand(program);
+  registerCopyCommand(program);
 }

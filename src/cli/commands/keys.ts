@@ -3,13 +3,18 @@ import { z } from 'zod';
 import { createApiKey, listApiKeys, revokeApiKey } from '../../app/accounts/api-keys.js';
 import { recordAudit } from '../../app/accounts/audit.js';
 import { PermissionSchema, RoleSchema } from '../../contracts/access/roles.js';
-import { DB_OPTION_HELP, withDatabase } from '../shared/engine-option.js';
+import {
+  DatabaseOptionShape,
+  DB_OPTION_HELP,
+  PG_OPTION_HELP,
+  withDatabase,
+} from '../shared/engine-option.js';
 import { printJson, printLines } from '../shared/output.js';
 import { addListCommand } from '../shared/list-command.js';
 import { runAction } from '../shared/run-action.js';
 
 const CreateSchema = z.object({
-  db: z.string().min(1).optional(),
+  ...DatabaseOptionShape,
   name: z.string().trim().min(1),
   role: RoleSchema.exclude(['manager', 'rep']).default('integration'),
   scopes: z
@@ -19,7 +24,7 @@ const CreateSchema = z.object({
     .optional(),
   json: z.boolean().default(false),
 });
-const DbSchema = z.object({ db: z.string().min(1).optional(), json: z.boolean().default(false) });
+const DbSchema = z.object({ ...DatabaseOptionShape, json: z.boolean().default(false) });
 const CLI = { actor: 'cli', actorKind: 'system' } as const;
 
 export function registerKeysCommand(program: Command): void {
@@ -30,11 +35,12 @@ export function registerKeysCommand(program: Command): void {
     .option('--role <role>', 'role the key acts as', 'integration')
     .option('--scopes <list>', 'comma-separated permissions to limit the key to')
     .option('--db <path>', DB_OPTION_HELP)
+    .option('--pg <url>', PG_OPTION_HELP)
     .option('--json', 'print {"id", "key"} as JSON')
     .action(
       runAction(async (raw: unknown) => {
         const o = CreateSchema.parse(raw);
-        const created = await withDatabase(o.db, async (engine) => {
+        const created = await withDatabase(o, async (engine) => {
           const now = new Date();
           const k = await createApiKey(
             engine,
@@ -64,10 +70,11 @@ export function registerKeysCommand(program: Command): void {
     .command('revoke')
     .argument('<id>')
     .option('--db <path>', DB_OPTION_HELP)
+    .option('--pg <url>', PG_OPTION_HELP)
     .action(
       runAction(async (id: string, raw: unknown) => {
         const o = DbSchema.parse(raw);
-        await withDatabase(o.db, async (engine) => {
+        await withDatabase(o, async (engine) => {
           const now = new Date();
           await revokeApiKey(engine, engine.dialect, id, now);
           await recordAudit(engine, engine.dialect, { ...CLI, action: 'key.revoked', target: id }, now);

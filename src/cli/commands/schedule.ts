@@ -8,19 +8,24 @@ import {
   type Schedule,
 } from '../../app/schedules/schedules.js';
 import { loadConfig } from '../../config.js';
-import { DB_OPTION_HELP, withDatabase } from '../shared/engine-option.js';
+import {
+  DatabaseOptionShape,
+  DB_OPTION_HELP,
+  PG_OPTION_HELP,
+  withDatabase,
+} from '../shared/engine-option.js';
 import { printJson, printLines } from '../shared/output.js';
 import { runAction } from '../shared/run-action.js';
 
 const AddSchema = z.object({
-  db: z.string().min(1).optional(),
+  ...DatabaseOptionShape,
   name: z.string().min(1).max(100),
   cron: z.string().min(1),
   tz: z.string().min(1).optional(),
   disabled: z.boolean().default(false),
   json: z.boolean().default(false),
 });
-const DbSchema = z.object({ db: z.string().min(1).optional(), json: z.boolean().default(false) });
+const DbSchema = z.object({ ...DatabaseOptionShape, json: z.boolean().default(false) });
 
 /** `2025-06-09 03:00 Asia/Shanghai`: an instant as wall-clock time in the schedule's zone. */
 function inZone(iso: string | null, timeZone: string): string {
@@ -65,12 +70,13 @@ export function registerScheduleCommand(program: Command): void {
     .option('--tz <zone>', 'IANA time zone of the expression (default: $STRATUM_TZ or Asia/Shanghai)')
     .option('--disabled', 'add it disabled')
     .option('--db <path>', DB_OPTION_HELP)
+    .option('--pg <url>', PG_OPTION_HELP)
     .option('--json', 'print the schedule as JSON')
     .action(
       runAction(async (raw: unknown) => {
         const o = AddSchema.parse(raw);
         const now = new Date();
-        const s = await withDatabase(o.db, (engine) =>
+        const s = await withDatabase(o, (engine) =>
           addSchedule(
             engine,
             {
@@ -91,12 +97,13 @@ export function registerScheduleCommand(program: Command): void {
     .command('list')
     .description('Every schedule with its next and last run')
     .option('--db <path>', DB_OPTION_HELP)
+    .option('--pg <url>', PG_OPTION_HELP)
     .option('--json', 'print as JSON')
     .action(
       runAction(async (raw: unknown) => {
         const o = DbSchema.parse(raw);
         const now = new Date();
-        const rows = (await withDatabase(o.db, listSchedules)).map((s) => view(s, now));
+        const rows = (await withDatabase(o, listSchedules)).map((s) => view(s, now));
         if (o.json) printJson(rows);
         else printLines(rows.length ? rows.map(line) : ['No schedules.']);
       }),
@@ -106,10 +113,11 @@ export function registerScheduleCommand(program: Command): void {
     .description('Remove a schedule')
     .argument('<id>', 'schedule id, as `schedule list` shows it')
     .option('--db <path>', DB_OPTION_HELP)
+    .option('--pg <url>', PG_OPTION_HELP)
     .action(
       runAction(async (id: string, raw: unknown) => {
         const o = DbSchema.parse(raw);
-        const s = await withDatabase(o.db, (engine) => removeSchedule(engine, id));
+        const s = await withDatabase(o, (engine) => removeSchedule(engine, id));
         printLines([`Removed ${s.scheduleId} (${s.name}).`]);
       }),
     );

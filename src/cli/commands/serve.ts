@@ -3,12 +3,17 @@ import { z } from 'zod';
 import { loadConfig } from '../../config.js';
 import { startServer } from '../../api/server.js';
 import { backgroundServices } from '../../api/background-services.js';
-import { DB_OPTION_HELP, openDatabase } from '../shared/engine-option.js';
+import {
+  DatabaseOptionShape,
+  DB_OPTION_HELP,
+  PG_OPTION_HELP,
+  openDatabase,
+} from '../shared/engine-option.js';
 import { printLines } from '../shared/output.js';
 import { runAction } from '../shared/run-action.js';
 
 const ServeSchema = z.object({
-  db: z.string().min(1).optional(),
+  ...DatabaseOptionShape,
   port: z.coerce.number().int().min(0).max(65535).default(3000),
   host: z.string().min(1).default('127.0.0.1'),
   log: z.boolean().default(false),
@@ -19,6 +24,7 @@ export function registerServeCommand(program: Command): void {
     .command('serve')
     .description('Start the REST API (and dashboard) server; Ctrl-C stops it')
     .option('--db <path>', DB_OPTION_HELP)
+    .option('--pg <url>', PG_OPTION_HELP)
     .option('--port <port>', 'port to listen on', '3000')
     .option('--host <host>', 'address to listen on (0.0.0.0 for every interface)', '127.0.0.1')
     .option('--log', 'log every request as JSON lines')
@@ -26,7 +32,7 @@ export function registerServeCommand(program: Command): void {
       runAction(async (raw: unknown) => {
         const o = ServeSchema.parse(raw);
         const config = loadConfig();
-        const engine = await openDatabase(o.db);
+        const engine = await openDatabase(o);
         const server = await startServer({
           engine,
           timeZone: config.timeZone,

@@ -2,14 +2,19 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { addUser, disableUser, listUsers } from '../../app/accounts/users.js';
 import { RoleSchema } from '../../contracts/access/roles.js';
-import { DB_OPTION_HELP, withDatabase } from '../shared/engine-option.js';
+import {
+  DatabaseOptionShape,
+  DB_OPTION_HELP,
+  PG_OPTION_HELP,
+  withDatabase,
+} from '../shared/engine-option.js';
 import { printJson, printLines } from '../shared/output.js';
 import { readStdin } from '../shared/read-stdin.js';
 import { addListCommand } from '../shared/list-command.js';
 import { runAction } from '../shared/run-action.js';
 
 const AddSchema = z.object({
-  db: z.string().min(1).optional(),
+  ...DatabaseOptionShape,
   username: z.string().min(1),
   role: RoleSchema.exclude(['integration']),
   team: z.string().min(1).optional(),
@@ -17,7 +22,7 @@ const AddSchema = z.object({
   passwordStdin: z.literal(true, { error: 'pass the password on standard input with --password-stdin' }),
   json: z.boolean().default(false),
 });
-const DbSchema = z.object({ db: z.string().min(1).optional(), json: z.boolean().default(false) });
+const DbSchema = z.object({ ...DatabaseOptionShape, json: z.boolean().default(false) });
 
 export function registerUsersCommand(program: Command): void {
   const users = program.command('users').description('People who sign in to the API and dashboard');
@@ -29,12 +34,13 @@ export function registerUsersCommand(program: Command): void {
     .option('--rep-id <id>', 'rep: the sales rep id of their customers')
     .option('--password-stdin', 'read the password from standard input (never from the command line)')
     .option('--db <path>', DB_OPTION_HELP)
+    .option('--pg <url>', PG_OPTION_HELP)
     .option('--json', 'print the user as JSON')
     .action(
       runAction(async (raw: unknown) => {
         const o = AddSchema.parse(raw);
         const password = await readStdin();
-        const user = await withDatabase(o.db, (engine) =>
+        const user = await withDatabase(o, (engine) =>
           addUser(
             engine,
             { username: o.username, password, role: o.role, team: o.team ?? null, repId: o.repId ?? null },
@@ -55,10 +61,11 @@ export function registerUsersCommand(program: Command): void {
     .command('disable')
     .argument('<username>')
     .option('--db <path>', DB_OPTION_HELP)
+    .option('--pg <url>', PG_OPTION_HELP)
     .action(
       runAction(async (username: string, raw: unknown) => {
         const o = DbSchema.parse(raw);
-        await withDatabase(o.db, (engine) => disableUser(engine, username));
+        await withDatabase(o, (engine) => disableUser(engine, username));
         printLines([`Disabled ${username}; their sessions are closed.`]);
       }),
     );

@@ -4,12 +4,17 @@ import { loadTieringConfig } from '../../app/tiering/load-config.js';
 import { whatIf, type PolicyTotals } from '../../app/tiering/what-if.js';
 import { TIERS } from '../../contracts/tiering/tiers.js';
 import { AS_OF_HELP, defaultAsOf, IsoDateOption } from '../shared/as-of-option.js';
-import { DB_OPTION_HELP, withDatabase } from '../shared/engine-option.js';
+import {
+  DatabaseOptionShape,
+  DB_OPTION_HELP,
+  PG_OPTION_HELP,
+  withDatabase,
+} from '../shared/engine-option.js';
 import { printJson, printLines } from '../shared/output.js';
 import { runAction } from '../shared/run-action.js';
 
 const WhatIfOptionsSchema = z.object({
-  db: z.string().min(1).optional(),
+  ...DatabaseOptionShape,
   config: z.string().min(1),
   asOf: IsoDateOption.optional(),
   json: z.boolean().default(false),
@@ -30,13 +35,14 @@ export function registerWhatIfCommand(program: Command): void {
     )
     .requiredOption('--config <file>', 'candidate configuration YAML')
     .option('--db <path>', DB_OPTION_HELP)
+    .option('--pg <url>', PG_OPTION_HELP)
     .option('--as-of <date>', AS_OF_HELP)
     .option('--json', 'print the comparison as JSON')
     .action(
       runAction(async (raw: unknown) => {
         const options = WhatIfOptionsSchema.parse(raw);
         const candidate = await loadTieringConfig(options.config);
-        const w = await withDatabase(options.db, (engine) =>
+        const w = await withDatabase(options, (engine) =>
           whatIf(engine, candidate, options.asOf ?? defaultAsOf()),
         );
         if (options.json) return printJson(w);

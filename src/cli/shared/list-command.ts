@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import type { Engine } from '../../engines/engine.js';
-import { DB_OPTION_HELP, withDatabase } from './engine-option.js';
+import { DatabaseOptionShape, DB_OPTION_HELP, PG_OPTION_HELP, withDatabase } from './engine-option.js';
 import { printJson, printLines } from './output.js';
 import { runAction } from './run-action.js';
 
-const ListSchema = z.object({ db: z.string().min(1).optional(), json: z.boolean().default(false) });
+const ListSchema = z.object({ ...DatabaseOptionShape, json: z.boolean().default(false) });
 
 /** `<parent> list [--db PATH] [--json]`: the rows as JSON, or one line each (or `empty` when there are none). */
 export function addListCommand<T>(
@@ -15,11 +15,12 @@ export function addListCommand<T>(
   parent
     .command('list')
     .option('--db <path>', DB_OPTION_HELP)
+    .option('--pg <url>', PG_OPTION_HELP)
     .option('--json', 'print as JSON')
     .action(
       runAction(async (raw: unknown) => {
         const o = ListSchema.parse(raw);
-        const rows = await withDatabase(o.db, spec.load);
+        const rows = await withDatabase(o, spec.load);
         if (o.json) printJson(rows);
         else printLines(rows.length ? rows.map(spec.line) : [spec.empty]);
       }),

@@ -7,6 +7,7 @@ import type { SqlQuery } from '../../sql/query.js';
 import type { Engine, EngineOptions, Row, SqlSession, TextRow } from '../engine.js';
 import { plainValueConverter } from './value-converter.js';
 import { Mutex } from '../mutex.js';
+import { NamedLocks } from '../named-locks.js';
 
 const toQuery = (q: SqlQuery | string): SqlQuery => (typeof q === 'string' ? { sql: q, params: [] } : q);
 
@@ -85,6 +86,45 @@ function readerPool(instance: DuckDBInstance, options: EngineOptions) {
           r.busy--;
         });
     },
+    /** Streams on a reader connection, holding it (behind its mutex) until the stream ends or is abandoned. */
+    async *stream(query: SqlQuery | string, chunkRows: number): AsyncGenerator<Row[]> {
+      if (readers.length < READERS)
+        readers.push({ conn: connect(instance, options), mutex: new Mutex(), busy: 0 });
+      const r = readers[next++ % readers.length]!;
+      let release = () => {};
+      const leased = new Promise<void>((resolve) => (release = resolve));
+      let lease!: (conn: DuckDBConnection) => void;
+      const got = new Promise<DuckDBConnection>((resolve) => (lease = resolve));
+      r.busy++;
+      void r.mutex.exclusive(async () => {
+        lease(await r.conn);
+        await leased;
+      });
+      try {
+        const q = toQuery(query);
+        const result = await (
+          await got
+        ).stream(q.sql, q.params.length ? (q.params as DuckDBValue[]) : undefined);
+        const names = result.deduplicatedColumnNames();
+        let rows: Row[] = [];
+        for (
+          let chunk = await result.fetchChunk();
+          chunk && chunk.rowCount > 0;
+          chunk = await result.fetchChunk()
+        ) {
+          for (const values of chunk.convertRows(plainValueConverter))
+            rows.push(Object.fromEntries(names.map((n, i) => [n, values[i]])));
+          if (rows.length >= chunkRows) {
+            yield rows;
+            rows = [];
+          }
+        }
+        if (rows.length) yield rows;
+      } finally {
+        r.busy--;
+        release();
+      }
+    },
     async close(): Promise<void> {
       for (const r of readers) await r.mutex.exclusive(async () => (await r.conn).closeSync());
     },
@@ -105,12 +145,14 @@ export async function openDuckDbEngine(path: string, options: EngineOptions): Pr
   const base = session(conn);
   const mutex = new Mutex();
   const readers = readerPool(instance, options);
+  const locks = new NamedLocks();
   return {
     kind: 'duckdb',
     dialect: duckdbDialect,
     run: (q) => mutex.exclusive(() => base.run(q)),
     all: (q) => mutex.exclusive(() => base.all(q)),
     read: (q) => readers.read(q),
+    stream: (q, chunkRows) => readers.stream(q, chunkRows),
     bulkLoad: (t, c, r) => mutex.exclusive(() => base.bulkLoad(t, c, r)),
     exportTo: (query, file, format) =>
       mutex.exclusive(async () => {
@@ -127,6 +169,8 @@ export async function openDuckDbEngine(path: string, options: EngineOptions): Pr
           await base.run(`DROP TABLE IF EXISTS ${staged}`);
         }
       }),
+    withLock: (name, work) => locks.withLock(name, work),
+    tryWithLock: (name, work) => locks.tryWithLock(name, work),
     transaction: (work) =>
       mutex.exclusive(async () => {
         await conn.run('BEGIN TRANSACTION');

@@ -14,10 +14,12 @@ export function insertApiKeySql(
   },
 ): SqlQuery {
   const p = (i: number) => d.param(i);
-  // Scopes travel as one '|'-joined parameter: permission names never contain '|'.
+  // Scopes travel as one '|'-joined parameter: permission names never contain '|'. It is cast, since
+  // PostgreSQL cannot type a parameter from `IS NULL` alone.
+  const scopes = `CAST(${p(5)} AS VARCHAR)`;
   return sql(
     `INSERT INTO api_keys (key_id, name, key_hash, role, scopes, created_by, created_at)
-     VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, CASE WHEN ${p(5)} IS NULL THEN NULL ELSE ${d.splitText(p(5), '|')} END, ${p(6)}, CAST(${p(7)} AS TIMESTAMPTZ))`,
+     VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, CASE WHEN ${scopes} IS NULL THEN NULL ELSE ${d.splitText(scopes, '|')} END, ${p(6)}, CAST(${p(7)} AS TIMESTAMPTZ))`,
     [
       k.keyId,
       k.name,

@@ -30,13 +30,29 @@ function columnType(type: ColumnType): string {
   }
 }
 
+/** PostgreSQL has no JSON-to-array cast: the array is rebuilt from the JSON elements in their order. */
+function listFromJson(expr: string, element: string): string {
+  return `CASE WHEN ${expr} IS NULL THEN NULL ELSE ARRAY(
+    SELECT CAST(e.value AS ${element}) FROM jsonb_array_elements_text(CAST(${expr} AS JSONB)) WITH ORDINALITY AS e(value, n)
+    ORDER BY e.n) END`;
+}
+
 export const baseDialect: Omit<Dialect, 'kind'> = {
   quoteIdent: (name) => `"${name.replaceAll('"', '""')}"`,
   param: (index) => `$${index}`,
   columnType,
-  castText: (expr, type) =>
-    type.kind === 'text' || type.kind === 'enum' ? expr : `CAST(${expr} AS ${columnType(type)})`,
+  castText: (expr, type) => {
+    if (type.kind === 'text' || type.kind === 'enum') return expr;
+    if (type.kind === 'text_list') return listFromJson(expr, 'VARCHAR');
+    if (type.kind === 'double_list') return listFromJson(expr, 'DOUBLE PRECISION');
+    return `CAST(${expr} AS ${columnType(type)})`;
+  },
+  textOf: (expr, type) =>
+    type.kind === 'text_list' || type.kind === 'double_list'
+      ? `CAST(to_json(${expr}) AS VARCHAR)`
+      : `CAST(${expr} AS VARCHAR)`,
   tempTable: 'CREATE TEMP TABLE',
+  analyze: (table) => [`ANALYZE "${table.replaceAll('"', '""')}"`],
   now: 'now()',
   declaresForeignKeys: true,
   listOf: (items) => `ARRAY[${items.join(', ')}]`,
@@ -46,5 +62,6 @@ export const baseDialect: Omit<Dialect, 'kind'> = {
   daysBetween: (start, end) => `(${end} - ${start})`,
   dateOf: (timestamp) => `CAST(${timestamp} AS DATE)`,
   startOfDay: (date) => `CAST(${date} AS TIMESTAMPTZ)`,
-  epochSeconds: (timestamp) => `EXTRACT(EPOCH FROM ${timestamp})`,
+  // date_part is DOUBLE PRECISION on both; PostgreSQL's EXTRACT gives a NUMERIC, slow to sort and subtract.
+  epochSeconds: (timestamp) => `date_part('epoch', ${timestamp})`,
 };

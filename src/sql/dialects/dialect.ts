@@ -9,8 +9,18 @@ export interface Dialect {
   /** Positional parameter placeholder, 1-based. */
   param(index: number): string;
   columnType(type: ColumnType): string;
-  /** Cast a canonical text value (as produced by the row validators) to the column's SQL type. */
+  /**
+   * Cast a canonical text value (as produced by the row validators, or by textOf) to the column's SQL type.
+   * The canonical text of a list is a JSON array.
+   */
   castText(expr: string, type: ColumnType): string;
+  /** A column's value as canonical text, which castText reads back on either engine (for `stratum copy`). */
+  textOf(expr: string, type: ColumnType): string;
+  /**
+   * Statements that refresh the planner's statistics of a table after a bulk write: PostgreSQL plans from
+   * statistics that autovacuum updates late for new data and never for temp tables; DuckDB keeps them as it writes.
+   */
+  analyze(table: string): string[];
   /** `CREATE TEMP TABLE … AS` prefix for session-local staging tables. */
   readonly tempTable: string;
   /** The engine's clock in the session time zone, as a timestamp with time zone. */
@@ -27,6 +37,6 @@ export interface Dialect {
   dateOf(timestamp: string): string;
   /** The instant (TIMESTAMPTZ) a DATE starts at in the session time zone. */
   startOfDay(date: string): string;
-  /** Seconds since the Unix epoch of a TIMESTAMPTZ, as a number (cheaper to compare than interval arithmetic). */
+  /** Seconds since the Unix epoch of a TIMESTAMPTZ, as a DOUBLE PRECISION (cheaper to compare than intervals). */
   epochSeconds(timestamp: string): string;
 }

@@ -7,5 +7,10 @@ export const duckdbDialect: Dialect = {
   // DuckDB checks foreign keys on every append and refuses updates of referenced keys' rows in some cases;
   // the importer enforces references itself (quarantining orphans), so DDL declares them only on PostgreSQL.
   declaresForeignKeys: false,
+  analyze: () => [],
+  castText: (expr, type) =>
+    type.kind === 'text_list' || type.kind === 'double_list'
+      ? `CAST(CAST(${expr} AS JSON) AS ${baseDialect.columnType(type)})`
+      : baseDialect.castText(expr, type),
   splitText: (expr, separator) => `string_split(${expr}, '${separator.replaceAll("'", "''")}')`,
 };

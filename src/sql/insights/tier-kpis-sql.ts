@@ -1,5 +1,6 @@
 import type { Dialect } from '../dialects/dialect.js';
 import { sql, type SqlQuery } from '../query.js';
+import { moneySum } from '../tiering/report.js';
 
 /**
  * Per tier of a run (tier NULL = excluded), computed in the engine from the snapshot:
@@ -16,7 +17,7 @@ export function tierKpisSql(d: Dialect, runId: string, longDays: number): SqlQue
   return sql(
     `SELECT tier,
        count(*) AS customers,
-       coalesce(sum(monetary), 0) AS revenue,
+       ${moneySum('monetary')} AS revenue,
        avg(coalesce(frequency, 0)) AS orders_per_month,
        sum(${ordered}) / nullif(sum(CASE WHEN aov IS NULL THEN 0 ELSE orders END), 0) AS aov,
        avg(repurchase_rate) AS repurchase_rate,

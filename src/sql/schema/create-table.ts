@@ -9,9 +9,10 @@ export function createTableSql(d: Dialect, table: TableDef): string {
   );
   const constraints = [`  PRIMARY KEY (${table.primaryKey.map(q).join(', ')})`];
   if (d.declaresForeignKeys) {
+    // Checked at commit, so that one transaction may write rows in any order (a run's snapshot before its row).
     for (const fk of table.foreignKeys) {
       constraints.push(
-        `  FOREIGN KEY (${fk.columns.map(q).join(', ')}) REFERENCES ${q(fk.table)} (${fk.refColumns.map(q).join(', ')})`,
+        `  FOREIGN KEY (${fk.columns.map(q).join(', ')}) REFERENCES ${q(fk.table)} (${fk.refColumns.map(q).join(', ')}) DEFERRABLE INITIALLY DEFERRED`,
       );
     }
   }

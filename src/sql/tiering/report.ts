@@ -1,10 +1,13 @@
 import type { Dialect } from '../dialects/dialect.js';
 import { sql, type SqlQuery } from '../query.js';
 
+/** Summed in cents, so that money totals are exact and the same on every engine (float sums depend on order). */
+export const moneySum = (expr: string): string => `coalesce(sum(CAST(${expr} AS DECIMAL(18,2))), 0)`;
+
 /** Customers, net purchases and margin per tier of a run (tier NULL = excluded as inactive). */
 export function tierShareSql(d: Dialect, runId: string): SqlQuery {
   return sql(
-    `SELECT tier, count(*) AS customers, coalesce(sum(monetary), 0) AS revenue, coalesce(sum(margin), 0) AS margin
+    `SELECT tier, count(*) AS customers, ${moneySum('monetary')} AS revenue, ${moneySum('margin')} AS margin
      FROM tier_snapshots WHERE run_id = ${d.param(1)} GROUP BY tier`,
     [runId],
   );

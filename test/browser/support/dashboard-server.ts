@@ -14,7 +14,7 @@ import { migrate } from '../../../src/app/migrate.js';
 import type { Engine } from '../../../src/engines/engine.js';
 import { openEngine } from '../../../src/engines/registry.js';
 import { onceAcrossFiles } from '../../support/browser.js';
-import { freshDuckDb, TEST_TZ } from '../../support/engines.js';
+import { freshEngine, TEST_TZ } from '../../support/engines.js';
 
 /** The demo users' password in the browser tests (what $STRATUM_DEMO_PASSWORD sets for `npm start`). */
 export const DEMO_PASSWORD = 'browser-test-password';
@@ -43,16 +43,16 @@ export interface DashboardServer {
   close(): Promise<void>;
 }
 
-/** Builds a demo database with its demo users and closes it, into `file`. */
+/** Builds a demo DuckDB file with its demo users and closes it, into `file` (the dashboard is engine-blind). */
 async function buildDemo(spec: DemoSpec, file: string): Promise<void> {
-  const db = await freshDuckDb();
+  const db = await freshEngine('duckdb');
   try {
     await runDemo(db.engine, { ...spec, seed: 11, dataDir: join(db.dir, 'demo'), timeZone: TEST_TZ });
     await ensureDemoUsers(db.engine, DEMO_PASSWORD, new Date());
   } finally {
     await db.engine.close();
   }
-  await copyFile(db.path, `${file}.tmp`);
+  await copyFile(join(db.dir, 'stratum.duckdb'), `${file}.tmp`);
   await rename(`${file}.tmp`, file);
   await rm(db.dir, { recursive: true, force: true });
 }

@@ -3,7 +3,9 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiTestServer, type ApiTestServer } from '../../../../test/support/api-server.js';
 import { listAudit } from '../../../app/accounts/audit.js';
+import { describeEachEngine } from '../../../../test/support/engines.js';
 
+describeEachEngine('data API', (kind) => {
 const REGIONS =
   'city,district,delivery_cost_per_order,competition_index\n北京,朝阳区,12.5,0.4\n北京,海淀区,10,0.5\n';
 const CUSTOMERS =
@@ -26,7 +28,7 @@ function form(files: Files, fields: Record<string, string> = {}): FormData {
 
 let server: ApiTestServer;
 beforeAll(async () => {
-  server = await apiTestServer();
+  server = await apiTestServer({ engine: kind });
 });
 afterAll(async () => server?.close());
 
@@ -300,7 +302,7 @@ describe('POST /api/v1/data/import over a real socket', () => {
 
 describe('GET /api/v1/data/cleaning', () => {
   it('is 404 NOT_FOUND before any cleaning', async () => {
-    const fresh = await apiTestServer();
+    const fresh = await apiTestServer({ engine: kind });
     try {
       const res = await fresh.app.inject({
         method: 'GET',
@@ -313,4 +315,5 @@ describe('GET /api/v1/data/cleaning', () => {
       await fresh.close();
     }
   });
+});
 });

@@ -10,14 +10,16 @@ import { sql, type SqlQuery } from '../../query.js';
 export function customerSeriesSql(d: Dialect, customerId: string, from: string, to: string): SqlQuery {
   const [id, start, end] = [d.param(1), `CAST(${d.param(2)} AS DATE)`, `CAST(${d.param(3)} AS DATE)`];
   const month = (ts: string) => `CAST(date_trunc('month', ${ts}) AS DATE)`;
+  // Typed, as PostgreSQL takes a bare NULL in a UNION's first branch for text.
+  const none = 'CAST(NULL AS DECIMAL(18,2))';
   return sql(
-    `SELECT 'orders' AS kind, ${month('o.ordered_at')} AS month, count(*) AS n, sum(o.amount) AS amount, NULL AS paid, NULL AS overdue
+    `SELECT 'orders' AS kind, ${month('o.ordered_at')} AS month, count(*) AS n, sum(o.amount) AS amount, ${none} AS paid, ${none} AS overdue
 FROM orders_clean o
 WHERE o.customer_id = ${id} AND o.status = 'completed'
   AND o.ordered_at >= ${d.startOfDay(start)} AND o.ordered_at < ${d.startOfDay(end)}
 GROUP BY 2
 UNION ALL
-SELECT 'refunds', ${month('r.refunded_at')}, count(*), sum(r.amount), NULL, NULL
+SELECT 'refunds', ${month('r.refunded_at')}, count(*), sum(r.amount), ${none}, ${none}
 FROM refunds_clean r
 WHERE r.customer_id = ${id} AND r.refunded_at >= ${d.startOfDay(start)} AND r.refunded_at < ${d.startOfDay(end)}
 GROUP BY 2

@@ -147,7 +147,9 @@ LEFT JOIN ov ON ov.customer_id = m.customer_id`;
     `DROP TABLE IF EXISTS ${q(T.scored)}`,
     `DROP TABLE IF EXISTS ${M}`,
     modelScores,
+    ...d.analyze(MODEL_SCORES),
     tiering,
+    ...d.analyze(T.scored),
     `DROP TABLE ${M}`,
   ];
 }

@@ -12,10 +12,14 @@ export const tierIndexSql = (expr: string): string =>
     TIERS.map((t, i) => [text(t), String(i)] as const),
   );
 
-/** The quota tier of `pos` among `n`: cumulative counts floor(n·edge/100 + 0.5). */
+/**
+ * The quota tier of `pos` among `n`: cumulative counts floor(n·edge/100 + 0.5), in DOUBLE PRECISION (an integer
+ * `n · edge / 100` would be truncated by PostgreSQL's integer division).
+ */
 export function quotaTierSql(tiers: TiersConfig, pos: string, n: string): string {
   const [, p, pg, pgs] = quotaEdges(tiers.quotas);
-  const upTo = (edge: number) => `${pos} <= floor(${n} * ${num(edge)} / 100 + ${num(0.5)})`;
+  const upTo = (edge: number) =>
+    `${pos} <= floor(CAST(${n} AS DOUBLE PRECISION) * ${num(edge)} / 100 + ${num(0.5)})`;
   return `CASE WHEN ${pos} IS NULL THEN NULL WHEN ${upTo(p)} THEN 'platinum' WHEN ${upTo(pg)} THEN 'gold' WHEN ${upTo(pgs)} THEN 'silver' ELSE 'bronze' END`;
 }
 

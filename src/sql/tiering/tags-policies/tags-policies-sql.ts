@@ -101,5 +101,5 @@ result AS (
 SELECT s.*, r.tags, r.tag_reasons, ${POLICY_COLUMNS.map((c) => `r.${c}`).join(', ')}, r.actions
 FROM ${q(t.scored)} s
 JOIN result r ON r.customer_id = s.customer_id`;
-  return [`DROP TABLE IF EXISTS ${q(t.tagged)}`, create];
+  return [`DROP TABLE IF EXISTS ${q(t.tagged)}`, create, ...d.analyze(t.tagged)];
 }
