@@ -14,8 +14,25 @@ import type { Dialect } from '../dialects/dialect.js';
 export interface CleanView {
   readonly name: string;
   readonly description: string;
-  select(d: Dialect): string;
+  /**
+   * The view's query; with `only` (a subquery of imported customer ids), restricted to those customers' rows at
+   * the raw tables, where an index can serve it (the order stream's per-customer recomputation).
+   */
+  select(d: Dialect, only?: string): string;
 }
+
+/**
+ * A raw table, or with `only` its rows whose `column` is in the subquery `only`, filtered before any join (so
+ * that neither engine joins whole tables first).
+ */
+const source = (d: Dialect, table: string, only: string | undefined, column = 'customer_id'): string =>
+  only === undefined
+    ? d.quoteIdent(table)
+    : `(SELECT * FROM ${d.quoteIdent(table)} WHERE ${column} IN (${only}))`;
+
+/** The orders of the customers of `only` (for the order-keyed tables). */
+const ordersOf = (d: Dialect, only: string | undefined): string | undefined =>
+  only && `SELECT order_id FROM ${d.quoteIdent('orders')} WHERE customer_id IN (${only})`;
 
 const columnsOf = (
   d: Dialect,
@@ -44,20 +61,22 @@ function mappedToSurvivors(table: TableDef): CleanView {
   return {
     name: `${table.name}_clean`,
     description: `${table.title} with customer_id mapped to the surviving customer (the imported id is kept as source_customer_id).`,
-    select: (d) =>
-      `SELECT ${columnsOf(d, table, 't', { customer_id: 'COALESCE(s.survivor_id, t.customer_id)' })}, t.customer_id AS source_customer_id
-FROM ${d.quoteIdent(table.name)} t
-LEFT JOIN customer_survivors s ON s.customer_id = t.customer_id`,
+    select: (d, only) => survivorMappedSelect(d, table, only),
   };
 }
+
+const survivorMappedSelect = (d: Dialect, table: TableDef, only: string | undefined): string =>
+  `SELECT ${columnsOf(d, table, 't', { customer_id: 'COALESCE(s.survivor_id, t.customer_id)' })}, t.customer_id AS source_customer_id
+FROM ${source(d, table.name, only)} t
+LEFT JOIN ${only === undefined ? 'customer_survivors' : `(${customerSurvivors.select(d, only)})`} s ON s.customer_id = t.customer_id`;
 
 export const customerSurvivors: CleanView = {
   name: 'customer_survivors',
   description:
     'Every imported customer id with the id of the customer it survives as: itself, or the survivor it was merged into. Join any customer-keyed table through it.',
-  select: (d) => `SELECT c.customer_id, COALESCE(m.survivor_id, c.customer_id) AS survivor_id,
+  select: (d, only) => `SELECT c.customer_id, COALESCE(m.survivor_id, c.customer_id) AS survivor_id,
        CASE WHEN m.customer_id IS NULL THEN FALSE ELSE TRUE END AS merged
-FROM ${d.quoteIdent('customers')} c
+FROM ${source(d, 'customers', only)} c
 LEFT JOIN ${d.quoteIdent('customer_merges')} m ON m.customer_id = c.customer_id`,
 };
 
@@ -65,13 +84,13 @@ export const customersClean: CleanView = {
   name: 'customers_clean',
   description:
     'Surviving customers only, with the normalised name, brand, branch, address and phone (raw_name and raw_address keep the imported text) and the number of duplicate records merged into each.',
-  select: (d) => `SELECT ${columnsOf(d, customers, 'c', {
+  select: (d, only) => `SELECT ${columnsOf(d, customers, 'c', {
     name: 'COALESCE(n.name, c.name)',
     address: 'COALESCE(n.address, c.address)',
     phone: 'COALESCE(n.phone, c.phone)',
   })}, n.brand, n.branch, c.name AS raw_name, c.address AS raw_address, COALESCE(k.merged_records, 0) AS merged_records
-FROM ${d.quoteIdent('customers')} c
-LEFT JOIN ${d.quoteIdent('customer_normalised')} n ON n.customer_id = c.customer_id
+FROM ${source(d, 'customers', only)} c
+LEFT JOIN ${source(d, 'customer_normalised', only)} n ON n.customer_id = c.customer_id
 LEFT JOIN (SELECT survivor_id, count(*) AS merged_records FROM ${d.quoteIdent('customer_merges')} GROUP BY survivor_id) k
   ON k.survivor_id = c.customer_id
 WHERE NOT EXISTS (SELECT 1 FROM ${d.quoteIdent('customer_merges')} m WHERE m.customer_id = c.customer_id)`,
@@ -81,7 +100,7 @@ export const ordersClean: CleanView = {
   ...mappedToSurvivors(orders),
   description:
     'Orders not flagged by cleaning (no brushing, no amount outliers), with customer_id mapped to the surviving customer and the imported id kept as source_customer_id.',
-  select: (d) => `${mappedToSurvivors(orders).select(d)}
+  select: (d, only) => `${survivorMappedSelect(d, orders, only)}
 ${unflaggedJoin(d, 'order_flags', 'order_id', 't')}
 WHERE ${unflaggedWhere('order_id')}`,
 };
@@ -89,8 +108,8 @@ WHERE ${unflaggedWhere('order_id')}`,
 export const orderLinesClean: CleanView = {
   name: 'order_lines_clean',
   description: 'Lines of the orders in orders_clean.',
-  select: (d) => `SELECT ${columnsOf(d, orderLines, 'l')}
-FROM ${d.quoteIdent('order_lines')} l
+  select: (d, only) => `SELECT ${columnsOf(d, orderLines, 'l')}
+FROM ${source(d, 'order_lines', ordersOf(d, only), 'order_id')} l
 ${unflaggedJoin(d, 'order_flags', 'order_id', 'l')}
 WHERE ${unflaggedWhere('order_id')}`,
 };
@@ -99,9 +118,9 @@ export const refundsClean: CleanView = {
   name: 'refunds_clean',
   description:
     'Refunds not flagged (no huge or excess refunds) of orders in orders_clean, with the surviving customer_id of the order.',
-  select: (d) => `SELECT ${columnsOf(d, refunds, 'r')}, o.customer_id
-FROM ${d.quoteIdent('refunds')} r
-JOIN orders_clean o ON o.order_id = r.order_id
+  select: (d, only) => `SELECT ${columnsOf(d, refunds, 'r')}, o.customer_id
+FROM ${source(d, 'refunds', ordersOf(d, only), 'order_id')} r
+JOIN ${only === undefined ? 'orders_clean' : `(${ordersClean.select(d, only)})`} o ON o.order_id = r.order_id
 ${unflaggedJoin(d, 'refund_flags', 'refund_id', 'r')}
 WHERE ${unflaggedWhere('refund_id')}`,
 };
@@ -115,6 +134,10 @@ export const CLEAN_VIEWS: readonly CleanView[] = [
   refundsClean,
   ...[invoices, complaints, disputes, contracts, creditRatings].map(mappedToSurvivors),
 ];
+
+export function cleanView(name: string): CleanView | undefined {
+  return CLEAN_VIEWS.find((v) => v.name === name);
+}
 
 export const createViewSql = (d: Dialect, view: CleanView): string =>
   `CREATE OR REPLACE VIEW ${d.quoteIdent(view.name)} AS\n${view.select(d)}`;

@@ -52,6 +52,10 @@ export const baseDialect: Omit<Dialect, 'kind'> = {
       ? `CAST(to_json(${expr}) AS VARCHAR)`
       : `CAST(${expr} AS VARCHAR)`,
   tempTable: 'CREATE TEMP TABLE',
+  createIndex: (name, table, columns) => {
+    const q = (n: string) => `"${n.replaceAll('"', '""')}"`;
+    return [`CREATE INDEX IF NOT EXISTS ${q(name)} ON ${q(table)} (${columns.map(q).join(', ')})`];
+  },
   analyze: (table) => [`ANALYZE "${table.replaceAll('"', '""')}"`],
   now: 'now()',
   declaresForeignKeys: true,

@@ -21,6 +21,8 @@ export interface Dialect {
    * statistics that autovacuum updates late for new data and never for temp tables; DuckDB keeps them as it writes.
    */
   analyze(table: string): string[];
+  /** A secondary index, where the engine uses one (`[]` where it does not). */
+  createIndex(name: string, table: string, columns: readonly string[]): string[];
   /** `CREATE TEMP TABLE … AS` prefix for session-local staging tables. */
   readonly tempTable: string;
   /** The engine's clock in the session time zone, as a timestamp with time zone. */

@@ -8,6 +8,9 @@ export const duckdbDialect: Dialect = {
   // the importer enforces references itself (quarantining orphans), so DDL declares them only on PostgreSQL.
   declaresForeignKeys: false,
   analyze: () => [],
+  // DuckDB's ART indexes slow every bulk append and serve only point lookups by constants; its scans of a
+  // customer's rows are served by zone maps instead.
+  createIndex: () => [],
   castText: (expr, type) =>
     type.kind === 'text_list' || type.kind === 'double_list'
       ? `CAST(CAST(${expr} AS JSON) AS ${baseDialect.columnType(type)})`

@@ -20,10 +20,12 @@ export type { FeatureParams } from './params.js';
  * chain, customer_id then being the chain id), with customer_id, every FEATURES column as DOUBLE PRECISION (NULL
  * when undefined) and every ATTRIBUTES column. Only data up to the end of `asOf` in the session time zone is
  * read. Definitions: docs/features.md. The parameters are validated and inlined (no bind parameters, so the
- * statement also runs as a PostgreSQL utility statement).
+ * statement also runs as a PostgreSQL utility statement). With `only` (a table of imported customer ids from
+ * importedIdsSql), the rows of those customers' units alone, equal to theirs in the full computation: what the
+ * order stream recomputes.
  */
-export function featuresSql(d: Dialect, params: FeatureParams): SqlQuery {
-  const c = featureContext(d, params);
+export function featuresSql(d: Dialect, params: FeatureParams, only?: string): SqlQuery {
+  const c = featureContext(d, params, only);
   const chain = params.unit === 'chain';
   const ctes: Cte[] = [
     customerBaseCte(c),

@@ -76,6 +76,23 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'dashboard: action_tasks (status of the actions a run triggered)',
     statements: (d) => tables(['action_tasks']).map((t) => createTableSql(d, t)),
   },
+  {
+    version: 7,
+    description:
+      'indexes for reads of one customer (PostgreSQL): their orders, invoices, complaints, disputes, contracts, refunds by order, chain branches, merged duplicates, snapshot history',
+    statements: (d) =>
+      [
+        d.createIndex('orders_by_customer', 'orders', ['customer_id', 'ordered_at']),
+        d.createIndex('invoices_by_customer', 'invoices', ['customer_id']),
+        d.createIndex('complaints_by_customer', 'complaints', ['customer_id']),
+        d.createIndex('disputes_by_customer', 'disputes', ['customer_id']),
+        d.createIndex('contracts_by_customer', 'contracts', ['customer_id']),
+        d.createIndex('refunds_by_order', 'refunds', ['order_id']),
+        d.createIndex('customers_by_chain', 'customers', ['chain_id']),
+        d.createIndex('merges_by_survivor', 'customer_merges', ['survivor_id']),
+        d.createIndex('snapshots_by_customer', 'tier_snapshots', ['customer_id', 'run_id']),
+      ].flat(),
+  },
 ];
 
 export const migrationsTableSql = (d: Dialect): string =>
