@@ -1,6 +1,11 @@
 import { notFuture, oneOf, text, timestamp } from '../column.js';
 import type { TableDef } from '../table.js';
 
+/** complaints.category */
+export const COMPLAINT_CATEGORIES = ['quality', 'delivery', 'billing', 'service', 'other'] as const;
+/** complaints.severity */
+export const COMPLAINT_SEVERITIES = ['low', 'medium', 'high'] as const;
+
 export const complaints: TableDef = {
   name: 'complaints',
   title: 'Complaints',
@@ -35,7 +40,7 @@ export const complaints: TableDef = {
     },
     {
       name: 'category',
-      type: oneOf(['quality', 'delivery', 'billing', 'service', 'other'], {
+      type: oneOf(COMPLAINT_CATEGORIES, {
         质量: 'quality',
         配送: 'delivery',
         账务: 'billing',
@@ -48,7 +53,7 @@ export const complaints: TableDef = {
     },
     {
       name: 'severity',
-      type: oneOf(['low', 'medium', 'high'], { 低: 'low', 中: 'medium', 高: 'high' }),
+      type: oneOf(COMPLAINT_SEVERITIES, { 低: 'low', 中: 'medium', 高: 'high' }),
       required: true,
       description: 'Severity assigned by customer service',
       aliases: ['严重程度', '等级'],

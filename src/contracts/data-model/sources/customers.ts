@@ -1,6 +1,9 @@
 import { date, double, int, nonNegative, notFuture, oneOf, text } from '../column.js';
 import type { TableDef } from '../table.js';
 
+/** customers.customer_type */
+export const CUSTOMER_TYPES = ['chain', 'single'] as const;
+
 export const customers: TableDef = {
   name: 'customers',
   title: 'Customers',
@@ -28,7 +31,7 @@ export const customers: TableDef = {
     },
     {
       name: 'customer_type',
-      type: oneOf(['chain', 'single'], { 连锁: 'chain', 连锁店: 'chain', 单店: 'single', 独立店: 'single' }),
+      type: oneOf(CUSTOMER_TYPES, { 连锁: 'chain', 连锁店: 'chain', 单店: 'single', 独立店: 'single' }),
       required: true,
       description: 'chain = branch of a chain brand; single = independent restaurant',
       aliases: ['客户类型', '类型', 'type'],

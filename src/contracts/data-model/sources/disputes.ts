@@ -1,6 +1,9 @@
 import { date, money, nonNegative, notFuture, oneOf, text } from '../column.js';
 import type { TableDef } from '../table.js';
 
+/** disputes.status */
+export const DISPUTE_STATUSES = ['open', 'settled', 'won', 'lost'] as const;
+
 export const disputes: TableDef = {
   name: 'disputes',
   title: 'Legal disputes',
@@ -35,7 +38,7 @@ export const disputes: TableDef = {
     },
     {
       name: 'status',
-      type: oneOf(['open', 'settled', 'won', 'lost'], {
+      type: oneOf(DISPUTE_STATUSES, {
         审理中: 'open',
         未结: 'open',
         和解: 'settled',

@@ -1,6 +1,11 @@
 import { money, nonNegative, notFuture, oneOf, text, timestamp } from '../column.js';
 import type { TableDef } from '../table.js';
 
+/** orders.status */
+export const ORDER_STATUSES = ['completed', 'cancelled'] as const;
+/** orders.channel */
+export const ORDER_CHANNELS = ['app', 'mini_program', 'phone', 'sales_rep', 'web'] as const;
+
 export const orders: TableDef = {
   name: 'orders',
   title: 'Orders',
@@ -52,7 +57,7 @@ export const orders: TableDef = {
     },
     {
       name: 'status',
-      type: oneOf(['completed', 'cancelled'], {
+      type: oneOf(ORDER_STATUSES, {
         已完成: 'completed',
         完成: 'completed',
         已签收: 'completed',
@@ -65,7 +70,7 @@ export const orders: TableDef = {
     },
     {
       name: 'channel',
-      type: oneOf(['app', 'mini_program', 'phone', 'sales_rep', 'web'], {
+      type: oneOf(ORDER_CHANNELS, {
         小程序: 'mini_program',
         电话: 'phone',
         业务员: 'sales_rep',
