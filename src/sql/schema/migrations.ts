@@ -93,6 +93,11 @@ export const MIGRATIONS: readonly Migration[] = [
         d.createIndex('snapshots_by_customer', 'tier_snapshots', ['customer_id', 'run_id']),
       ].flat(),
   },
+  {
+    version: 8,
+    description: 'stream: stream_events (the log of applied and rejected events, keyed by event id)',
+    statements: (d) => tables(['stream_events']).map((t) => createTableSql(d, t)),
+  },
 ];
 
 export const migrationsTableSql = (d: Dialect): string =>

@@ -1,0 +1,179 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { demoDatabase } from '../../../test/support/demo-database.js';
+import { describeEachEngine } from '../../../test/support/engines.js';
+import type { InboundEvent } from '../../contracts/events/inbound.js';
+import { parseEvent } from '../../contracts/events/parse.js';
+import type { Engine } from '../../engines/engine.js';
+import { applyEvents } from './apply-events.js';
+
+function event(input: Record<string, unknown>): InboundEvent {
+  const parsed = parseEvent(input);
+  if (!parsed.ok) throw new Error(parsed.reason);
+  return parsed.event;
+}
+
+describeEachEngine('applying stream events', (kind) => {
+  let engine: Engine;
+  let customerId: string;
+  let invoiceId: string;
+  let duplicateId: string;
+  let survivorId: string;
+  beforeAll(async () => {
+    ({ engine } = await demoDatabase(200, 3, 11, kind));
+    const [invoice] = await engine.all(
+      `SELECT i.invoice_id, i.customer_id FROM invoices i
+       JOIN customer_survivors s ON s.customer_id = i.customer_id AND NOT s.merged
+       ORDER BY i.invoice_id LIMIT 1`,
+    );
+    customerId = String(invoice!.customer_id);
+    invoiceId = String(invoice!.invoice_id);
+    const [merged] = await engine.all(
+      'SELECT customer_id, survivor_id FROM customer_survivors WHERE merged ORDER BY customer_id LIMIT 1',
+    );
+    duplicateId = String(merged!.customer_id);
+    survivorId = String(merged!.survivor_id);
+  });
+  afterAll(async () => engine.close());
+
+  const at = '2026-11-20T10:00:00+08:00';
+  const count = async (query: string, params: string[]) =>
+    Number((await engine.all({ sql: query, params }))[0]!.n);
+
+  it('writes each event as the rows an import would, once however often it comes, and rejects what does not fit', async () => {
+    const orderCreated = event({
+      id: 'ev-1',
+      type: 'order.created',
+      occurredAt: at,
+      customerId,
+      data: { orderId: 'STREAM-O1', amount: 1234.5, grossMargin: 200 },
+    });
+    const batch = [
+      orderCreated,
+      event({
+        id: 'ev-2',
+        type: 'refund.created',
+        occurredAt: at,
+        customerId,
+        data: { refundId: 'STREAM-R1', orderId: 'STREAM-O1', amount: 100 },
+      }),
+      event({
+        id: 'ev-3',
+        type: 'payment.received',
+        occurredAt: at,
+        customerId,
+        data: { invoiceId, amount: 50, paidDate: '2026-11-20' },
+      }),
+      event({
+        id: 'ev-4',
+        type: 'complaint.filed',
+        occurredAt: at,
+        customerId,
+        data: { complaintId: 'STREAM-K1', category: 'delivery', severity: 'high' },
+      }),
+      event({
+        id: 'ev-5',
+        type: 'dispute.opened',
+        occurredAt: at,
+        customerId,
+        data: { disputeId: 'STREAM-D1', amount: 800 },
+      }),
+      event({
+        id: 'ev-6',
+        type: 'dispute.closed',
+        occurredAt: '2026-11-21T09:00:00+08:00',
+        customerId,
+        data: { disputeId: 'STREAM-D1', outcome: 'settled' },
+      }),
+      event({ id: 'ev-7', type: 'customer.updated', occurredAt: at, customerId, data: { seats: 88 } }),
+      event({
+        id: 'ev-8',
+        type: 'order.created',
+        occurredAt: at,
+        customerId: duplicateId,
+        data: { orderId: 'STREAM-O2', amount: 10 },
+      }),
+      event({
+        id: 'ev-9',
+        type: 'order.cancelled',
+        occurredAt: at,
+        customerId,
+        data: { orderId: 'STREAM-O2' },
+      }),
+      event({
+        id: 'ev-10',
+        type: 'order.created',
+        occurredAt: at,
+        customerId: 'NOBODY',
+        data: { orderId: 'STREAM-O3', amount: 10 },
+      }),
+      event({
+        id: 'ev-11',
+        type: 'order.created',
+        occurredAt: at,
+        customerId,
+        data: { orderId: 'STREAM-O1', amount: 10 },
+      }),
+      event({
+        id: 'ev-12',
+        type: 'customer.updated',
+        occurredAt: at,
+        customerId,
+        data: { city: '火星', district: '一区' },
+      }),
+      orderCreated,
+    ];
+    const result = await applyEvents(engine, batch, new Date());
+    expect(result.applied).toEqual(['ev-1', 'ev-2', 'ev-3', 'ev-4', 'ev-5', 'ev-6', 'ev-7', 'ev-8']);
+    expect(result.duplicates).toEqual(['ev-1']);
+    expect(result.rejected).toEqual([
+      { eventId: 'ev-9', reason: `no order STREAM-O2 of ${customerId}` },
+      { eventId: 'ev-10', reason: 'unknown customer NOBODY' },
+      { eventId: 'ev-11', reason: 'order STREAM-O1 exists already' },
+      { eventId: 'ev-12', reason: 'no region 火星 一区' },
+    ]);
+    expect(result.customers).toEqual([customerId, survivorId].sort());
+
+    expect(
+      await engine.all({
+        sql: `SELECT customer_id, amount, gross_margin, status, CAST(ordered_at AS DATE) AS day FROM orders WHERE order_id = $1`,
+        params: ['STREAM-O1'],
+      }),
+    ).toEqual([
+      { customer_id: customerId, amount: 1234.5, gross_margin: 200, status: 'completed', day: '2026-11-20' },
+    ]);
+    expect(
+      await count('SELECT count(*) AS n FROM refunds_clean WHERE refund_id = $1 AND customer_id = $2', [
+        'STREAM-R1',
+        customerId,
+      ]),
+    ).toBe(1);
+    expect(
+      await count(
+        `SELECT count(*) AS n FROM invoices WHERE invoice_id = $1 AND paid_date = DATE '2026-11-20'`,
+        [invoiceId],
+      ),
+    ).toBe(1);
+    expect(
+      await count(
+        `SELECT count(*) AS n FROM disputes WHERE dispute_id = $1 AND status = 'settled' AND closed_date = DATE '2026-11-21'`,
+        ['STREAM-D1'],
+      ),
+    ).toBe(1);
+    expect(
+      await count('SELECT count(*) AS n FROM customers WHERE customer_id = $1 AND seats = 88', [customerId]),
+    ).toBe(1);
+    // The duplicate's order counts for its survivor, as an imported one would.
+    expect(
+      await count('SELECT count(*) AS n FROM orders_clean WHERE order_id = $1 AND customer_id = $2', [
+        'STREAM-O2',
+        survivorId,
+      ]),
+    ).toBe(1);
+    expect(await count(`SELECT count(*) AS n FROM stream_events WHERE outcome = 'rejected'`, [])).toBe(4);
+
+    const again = await applyEvents(engine, batch.slice(0, 3), new Date());
+    expect(again).toEqual({ applied: [], duplicates: ['ev-1', 'ev-2', 'ev-3'], rejected: [], customers: [] });
+    expect(await count('SELECT count(*) AS n FROM orders WHERE order_id = $1', ['STREAM-O1'])).toBe(1);
+    expect(await count('SELECT count(*) AS n FROM stream_events', [])).toBe(12);
+  });
+});

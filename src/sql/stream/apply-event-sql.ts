@@ -1,0 +1,246 @@
+import { assertUnreachable } from '../../contracts/assert-unreachable.js';
+import type { InboundEvent } from '../../contracts/events/inbound.js';
+import type { Dialect } from '../dialects/dialect.js';
+import { sql, type SqlParam, type SqlQuery } from '../query.js';
+
+/**
+ * What applying one event checks and writes. `requires`: queries that must each return a row, else the event
+ * is rejected with the paired reason (nothing written); `writes`: the statements that make the event a row of
+ * the source tables, as an import of the same data would.
+ */
+export interface EventWrite {
+  readonly requires: readonly { readonly query: SqlQuery; readonly reason: string }[];
+  /** Queries that must return no row, else the event is rejected (a key that exists already). */
+  readonly absent: readonly { readonly query: SqlQuery; readonly reason: string }[];
+  readonly writes: readonly SqlQuery[];
+}
+
+const exists = (d: Dialect, table: string, key: string, value: string): SqlQuery =>
+  sql(`SELECT 1 AS found FROM ${d.quoteIdent(table)} WHERE ${d.quoteIdent(key)} = ${d.param(1)}`, [value]);
+
+/** A row of `table` with `key` belonging to the event's customer. */
+const ownRow = (d: Dialect, table: string, key: string, value: string, customerId: string): SqlQuery =>
+  sql(
+    `SELECT 1 AS found FROM ${d.quoteIdent(table)}
+     WHERE ${d.quoteIdent(key)} = ${d.param(1)} AND customer_id = ${d.param(2)}`,
+    [value, customerId],
+  );
+
+function insert(
+  d: Dialect,
+  table: string,
+  values: Record<string, { value: SqlParam; cast?: string }>,
+): SqlQuery {
+  const names = Object.keys(values);
+  const placeholders = names.map((n, i) => {
+    const p = d.param(i + 1);
+    const cast = values[n]!.cast;
+    return cast ? `CAST(${p} AS ${cast})` : p;
+  });
+  return sql(
+    `INSERT INTO ${d.quoteIdent(table)} (${names.map(d.quoteIdent).join(', ')}) VALUES (${placeholders.join(', ')})`,
+    names.map((n) => values[n]!.value),
+  );
+}
+
+const localDate = (d: Dialect, index: number) => d.dateOf(`CAST(${d.param(index)} AS TIMESTAMPTZ)`);
+
+/** customers.updated: the event's fields as columns. */
+const CUSTOMER_COLUMNS = {
+  name: 'name',
+  customerType: 'customer_type',
+  chainId: 'chain_id',
+  cuisine: 'cuisine',
+  seats: 'seats',
+  stores: 'stores',
+  city: 'city',
+  district: 'district',
+  address: 'address',
+  lat: 'lat',
+  lon: 'lon',
+  phone: 'phone',
+  contactName: 'contact_name',
+} as const;
+
+export function eventWriteSql(d: Dialect, e: InboundEvent): EventWrite {
+  const customer = e.customerId;
+  const none = { requires: [], absent: [], writes: [] };
+  switch (e.type) {
+    case 'order.created':
+      return {
+        ...none,
+        absent: [
+          {
+            query: exists(d, 'orders', 'order_id', e.data.orderId),
+            reason: `order ${e.data.orderId} exists already`,
+          },
+        ],
+        writes: [
+          insert(d, 'orders', {
+            order_id: { value: e.data.orderId },
+            customer_id: { value: customer },
+            ordered_at: { value: e.data.orderedAt, cast: 'TIMESTAMPTZ' },
+            amount: { value: e.data.amount.toFixed(2), cast: 'DECIMAL(18,2)' },
+            gross_margin: {
+              value: e.data.grossMargin === undefined ? null : e.data.grossMargin.toFixed(2),
+              cast: 'DECIMAL(18,2)',
+            },
+            status: { value: e.data.status },
+            channel: { value: e.data.channel ?? null, cast: 'VARCHAR' },
+          }),
+        ],
+      };
+    case 'order.cancelled':
+      return {
+        ...none,
+        requires: [
+          {
+            query: ownRow(d, 'orders', 'order_id', e.data.orderId, customer),
+            reason: `no order ${e.data.orderId} of ${customer}`,
+          },
+        ],
+        writes: [
+          sql(`UPDATE orders SET status = 'cancelled' WHERE order_id = ${d.param(1)}`, [e.data.orderId]),
+        ],
+      };
+    case 'refund.created':
+      return {
+        requires: [
+          {
+            query: ownRow(d, 'orders', 'order_id', e.data.orderId, customer),
+            reason: `no order ${e.data.orderId} of ${customer}`,
+          },
+        ],
+        absent: [
+          {
+            query: exists(d, 'refunds', 'refund_id', e.data.refundId),
+            reason: `refund ${e.data.refundId} exists already`,
+          },
+        ],
+        writes: [
+          insert(d, 'refunds', {
+            refund_id: { value: e.data.refundId },
+            order_id: { value: e.data.orderId },
+            refunded_at: { value: e.occurredAt, cast: 'TIMESTAMPTZ' },
+            amount: { value: e.data.amount.toFixed(2), cast: 'DECIMAL(18,2)' },
+            reason: { value: e.data.reason ?? null, cast: 'VARCHAR' },
+          }),
+        ],
+      };
+    case 'payment.received':
+      return {
+        ...none,
+        requires: [
+          {
+            query: ownRow(d, 'invoices', 'invoice_id', e.data.invoiceId, customer),
+            reason: `no invoice ${e.data.invoiceId} of ${customer}`,
+          },
+        ],
+        writes: [
+          sql(
+            `UPDATE invoices SET paid_date = CAST(${d.param(1)} AS DATE),
+               paid_amount = COALESCE(paid_amount, 0) + CAST(${d.param(2)} AS DECIMAL(18,2))
+             WHERE invoice_id = ${d.param(3)}`,
+            [e.data.paidDate, e.data.amount.toFixed(2), e.data.invoiceId],
+          ),
+        ],
+      };
+    case 'invoice.overdue':
+      // Overdue follows from the invoice's due date and payments; the event only asks for a recomputation.
+      return {
+        ...none,
+        requires: [
+          {
+            query: ownRow(d, 'invoices', 'invoice_id', e.data.invoiceId, customer),
+            reason: `no invoice ${e.data.invoiceId} of ${customer}`,
+          },
+        ],
+      };
+    case 'complaint.filed':
+      return {
+        ...none,
+        absent: [
+          {
+            query: exists(d, 'complaints', 'complaint_id', e.data.complaintId),
+            reason: `complaint ${e.data.complaintId} exists already`,
+          },
+        ],
+        writes: [
+          insert(d, 'complaints', {
+            complaint_id: { value: e.data.complaintId },
+            customer_id: { value: customer },
+            filed_at: { value: e.occurredAt, cast: 'TIMESTAMPTZ' },
+            category: { value: e.data.category },
+            severity: { value: e.data.severity },
+          }),
+        ],
+      };
+    case 'dispute.opened':
+      return {
+        ...none,
+        absent: [
+          {
+            query: exists(d, 'disputes', 'dispute_id', e.data.disputeId),
+            reason: `dispute ${e.data.disputeId} exists already`,
+          },
+        ],
+        writes: [
+          sql(
+            `INSERT INTO disputes (dispute_id, customer_id, opened_date, status, amount, closed_date)
+             VALUES (${d.param(1)}, ${d.param(2)}, ${localDate(d, 3)}, 'open', CAST(${d.param(4)} AS DECIMAL(18,2)), NULL)`,
+            [e.data.disputeId, customer, e.occurredAt, (e.data.amount ?? 0).toFixed(2)],
+          ),
+        ],
+      };
+    case 'dispute.closed':
+      return {
+        ...none,
+        requires: [
+          {
+            query: ownRow(d, 'disputes', 'dispute_id', e.data.disputeId, customer),
+            reason: `no dispute ${e.data.disputeId} of ${customer}`,
+          },
+        ],
+        writes: [
+          sql(
+            `UPDATE disputes SET status = ${d.param(1)}, closed_date = ${localDate(d, 2)} WHERE dispute_id = ${d.param(3)}`,
+            [e.data.outcome, e.occurredAt, e.data.disputeId],
+          ),
+        ],
+      };
+    case 'customer.updated': {
+      const fields = Object.entries(e.data).filter(([, v]) => v !== undefined) as [
+        keyof typeof CUSTOMER_COLUMNS,
+        SqlParam,
+      ][];
+      const sets = fields.map(([k], i) => `${d.quoteIdent(CUSTOMER_COLUMNS[k])} = ${d.param(i + 1)}`);
+      const city = e.data.city;
+      const district = e.data.district;
+      return {
+        ...none,
+        requires:
+          city === undefined && district === undefined
+            ? []
+            : [
+                {
+                  query: sql(
+                    `SELECT 1 AS found FROM regions r JOIN customers c ON c.customer_id = ${d.param(3)}
+                     WHERE r.city = COALESCE(CAST(${d.param(1)} AS VARCHAR), c.city)
+                       AND r.district = COALESCE(CAST(${d.param(2)} AS VARCHAR), c.district)`,
+                    [city ?? null, district ?? null, customer],
+                  ),
+                  reason: `no region ${city ?? '(unchanged)'} ${district ?? '(unchanged)'}`,
+                },
+              ],
+        writes: [
+          sql(`UPDATE customers SET ${sets.join(', ')} WHERE customer_id = ${d.param(fields.length + 1)}`, [
+            ...fields.map(([, v]) => v),
+            customer,
+          ]),
+        ],
+      };
+    }
+    default:
+      return assertUnreachable(e, 'event type');
+  }
+}
