@@ -4,13 +4,13 @@ import { loadTieringConfig } from '../../src/app/tiering/load-config.js';
 import { runTiering, type RunSummary } from '../../src/app/tiering/run-tiering.js';
 import { defaultEnd } from '../../src/app/generate/generate-options.js';
 import { addDays } from '../../src/contracts/time/iso-date.js';
-import { FEATURES, FEATURE_NAMES, type FeatureName } from '../../src/contracts/tiering/features.js';
 import { PIPELINE_TABLES } from '../../src/contracts/tiering/pipeline-tables.js';
 import { TieringConfigSchema, type TieringConfig } from '../../src/contracts/tiering/config.js';
 import type { Engine, Row } from '../../src/engines/engine.js';
 import type { EngineKind } from '../../src/sql/dialects/dialect.js';
 import { demoDatabase } from '../support/demo-database.js';
 import { TEST_ENGINES } from '../support/engines.js';
+import { valueDifference } from '../support/value-difference.js';
 
 /**
  * The same generated demo, cleaned and tiered on DuckDB and on PostgreSQL, must give the same results: the
@@ -21,35 +21,6 @@ import { TEST_ENGINES } from '../support/engines.js';
 const ENGINES = ['duckdb', 'postgres'] as const satisfies readonly EngineKind[];
 const AS_OF = defaultEnd();
 const WEEK_BEFORE = addDays(AS_OF, -7);
-
-/** Features that are sums of money or whole counts: equal to the last bit on both engines. */
-const EXACT_UNITS = new Set(['yuan', 'days', 'orders', 'complaints', 'disputes', 'seats', 'stores']);
-const exactFeature = (name: FeatureName) => EXACT_UNITS.has(FEATURES[name].unit) && name !== 'aov';
-const EXACT = new Set<string>([
-  ...FEATURE_NAMES.filter(exactFeature),
-  'candidate_streak',
-  'delivery_priority',
-  'credit_limit',
-]);
-
-const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
-
-/** Why two values differ (undefined when they agree): numbers exactly or within 1e-9, arrays item by item. */
-function difference(column: string, a: unknown, b: unknown): string | undefined {
-  if (Array.isArray(a) && Array.isArray(b)) {
-    if (a.length !== b.length) return `${column}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`;
-    for (let i = 0; i < a.length; i++) {
-      const d = difference(`${column}[${i}]`, a[i], b[i]);
-      if (d) return d;
-    }
-    return undefined;
-  }
-  if (typeof a === 'number' && typeof b === 'number') {
-    const same = EXACT.has(column) ? a === b : close(a, b);
-    return same ? undefined : `${column}: ${a} vs ${b} (${(a - b).toExponential(2)})`;
-  }
-  return Object.is(a, b) ? undefined : `${column}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`;
-}
 
 /** Mismatches between two row sets keyed by `key`, ignoring the columns in `ignore`. */
 function compareRows(
@@ -69,7 +40,7 @@ function compareRows(
     const columns = new Set([...Object.keys(left), ...Object.keys(right)]);
     for (const c of columns) {
       if (ignore.includes(c)) continue;
-      const d = difference(c, left[c], right[c]);
+      const d = valueDifference(c, left[c], right[c]);
       if (d) problems.push(`${k} ${d}`);
     }
   }

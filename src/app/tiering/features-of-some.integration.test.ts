@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { demoDatabase } from '../../../test/support/demo-database.js';
 import { describeEachEngine } from '../../../test/support/engines.js';
+import { rowDifferences } from '../../../test/support/value-difference.js';
 import { PIPELINE_TABLES } from '../../contracts/tiering/pipeline-tables.js';
 import type { Engine, Row } from '../../engines/engine.js';
 import { defaultEnd } from '../generate/generate-options.js';
@@ -39,7 +40,9 @@ describeEachEngine('features of some customers', (kind) => {
         const some = await tx.all(`SELECT * FROM ${PIPELINE_TABLES.features}`);
         expect(some.length).toBe(customers);
         expect(customers).toBeGreaterThanOrEqual(unit === 'customer' ? 9 : 6);
-        for (const row of some) expect(row).toEqual(full.get(String(row.customer_id)));
+        // Sums of doubles (a chain's averages) may differ in the last bit from one aggregation to the next.
+        for (const row of some)
+          expect(rowDifferences(row, full.get(String(row.customer_id)) ?? {})).toEqual([]);
         await tx.run('DROP TABLE affected');
       });
     }
