@@ -23,6 +23,7 @@ export const ERRORS = {
   INVALID_ARGUMENT: { status: 400, details: z.object({ field: z.string() }) },
   NOT_FOUND: { status: 404, details: z.object({ what: z.string(), id: z.string() }) },
   DATABASE_MISSING: { status: 404, details: z.object({ path: z.string() }) },
+  DATABASE_UNREACHABLE: { status: 503, details: z.object({ database: z.string() }) },
   UNAUTHENTICATED: { status: 401, details: z.object({}) },
   FORBIDDEN: { status: 403, details: z.object({ permission: z.string() }) },
   CONFLICT: { status: 409, details: z.object({ what: z.string() }) },

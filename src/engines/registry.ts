@@ -1,3 +1,4 @@
+import { stratumError } from '../contracts/errors.js';
 import type { EngineKind } from '../sql/dialects/dialect.js';
 import { openDuckDbEngine } from './duckdb/duckdb-engine.js';
 import type { Engine, EngineOptions } from './engine.js';
@@ -27,6 +28,8 @@ const POSTGRES_URL = /^postgres(ql)?:\/\//;
  */
 export function parseLocation(text: string): EngineLocation {
   if (!POSTGRES_URL.test(text)) return { kind: 'duckdb', path: text };
+  if (!URL.canParse(text))
+    throw stratumError('INVALID_ARGUMENT', `"${text}" is not a valid postgres:// URL`, { field: 'database' });
   const url = new URL(text);
   const schema = url.searchParams.get('schema') ?? undefined;
   url.searchParams.delete('schema');

@@ -1,7 +1,7 @@
 import type { InboundEvent } from '../../contracts/events/inbound.js';
 import type { Engine, SqlSession } from '../../engines/engine.js';
 import type { Dialect } from '../../sql/dialects/dialect.js';
-import { eventWriteSql } from '../../sql/stream/apply-event-sql.js';
+import { eventWriteSql, type EventWrite } from '../../sql/stream/apply-event-sql.js';
 import { knownEventsSql, logEventSql, survivorsOfSql } from '../../sql/stream/event-log-sql.js';
 
 export interface AppliedEvents {
@@ -13,13 +13,17 @@ export interface AppliedEvents {
   readonly customers: readonly string[];
 }
 
-async function rejection(tx: SqlSession, d: Dialect, e: InboundEvent): Promise<string | null> {
+async function rejection(
+  tx: SqlSession,
+  d: Dialect,
+  e: InboundEvent,
+  write: EventWrite,
+): Promise<string | null> {
   const [customer] = await tx.all({
     sql: `SELECT 1 AS found FROM customers WHERE customer_id = ${d.param(1)}`,
     params: [e.customerId],
   });
   if (!customer) return `unknown customer ${e.customerId}`;
-  const write = eventWriteSql(d, e);
   for (const r of write.requires) if ((await tx.all(r.query)).length === 0) return r.reason;
   for (const a of write.absent) if ((await tx.all(a.query)).length > 0) return a.reason;
   return null;
@@ -52,9 +56,10 @@ export async function applyEvents(
         continue;
       }
       known.add(e.id);
-      const reason = await rejection(tx, d, e);
+      const write = eventWriteSql(d, e);
+      const reason = await rejection(tx, d, e, write);
       if (reason === null) {
-        for (const statement of eventWriteSql(d, e).writes) await tx.run(statement);
+        for (const statement of write.writes) await tx.run(statement);
         applied.push(e.id);
         touched.add(e.customerId);
       } else rejected.push({ eventId: e.id, reason });

@@ -30,6 +30,15 @@ describe('stratum migrate and stratum copy', () => {
     const again = stratum('migrate', '--pg', pg, '--json');
     expect(JSON.parse(again.stdout)).toEqual({ applied: [], version: latest });
     expect(stratum('migrate', '--pg', pg, '--db', 'x.duckdb').stderr).toMatch(/either --db or --pg/);
+    // A wrong address is one line naming the database (password hidden), not a stack trace.
+    const refused = stratum('migrate', '--pg', 'postgres://someone:secret@127.0.0.1:1/nowhere');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(
+      /^stratum: cannot connect to PostgreSQL at postgres:\/\/someone:\*\*\*@127\.0\.0\.1:1\/nowhere: .+ \[DATABASE_UNREACHABLE\]\n$/,
+    );
+    expect(stratum('copy', '--from', 'postgres://[bad', '--to', pg).stderr).toMatch(
+      /"postgres:\/\/\[bad" is not a valid postgres:\/\/ URL \[INVALID_ARGUMENT\]/,
+    );
 
     const db = join(dir, 'small.duckdb');
     const generated = stratum(

@@ -73,10 +73,13 @@ async function connect(instance: DuckDBInstance, options: EngineOptions): Promis
 function readerPool(instance: DuckDBInstance, options: EngineOptions) {
   const readers: { conn: Promise<DuckDBConnection>; mutex: Mutex; busy: number }[] = [];
   let next = 0;
+  const grow = () => {
+    if (readers.length < READERS)
+      readers.push({ conn: connect(instance, options), mutex: new Mutex(), busy: 0 });
+  };
   return {
     read(query: SqlQuery | string): Promise<Row[]> {
-      if (readers.length < READERS)
-        readers.push({ conn: connect(instance, options), mutex: new Mutex(), busy: 0 });
+      grow();
       const r =
         readers.find((x) => x.busy === 0) ?? (readers[next++ % readers.length] as (typeof readers)[0]);
       r.busy++;
@@ -88,8 +91,7 @@ function readerPool(instance: DuckDBInstance, options: EngineOptions) {
     },
     /** Streams on a reader connection, holding it (behind its mutex) until the stream ends or is abandoned. */
     async *stream(query: SqlQuery | string, chunkRows: number): AsyncGenerator<Row[]> {
-      if (readers.length < READERS)
-        readers.push({ conn: connect(instance, options), mutex: new Mutex(), busy: 0 });
+      grow();
       const r = readers[next++ % readers.length]!;
       let release = () => {};
       const leased = new Promise<void>((resolve) => (release = resolve));

@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { StratumError, stratumError } from '../../contracts/errors.js';
 import Cursor from 'pg-cursor';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { postgresDialect } from '../../sql/dialects/postgres.js';
@@ -13,6 +14,16 @@ import { Mutex } from '../mutex.js';
 import { csvChunks } from './copy-csv.js';
 import { writeParquetFromCsv } from './parquet-from-csv.js';
 import { plainTypes } from './value-parsers.js';
+
+/** A server that does not answer, refuses the login or lacks the database is the user's to fix: one clear line. */
+function unreachable(location: PostgresLocation, error: unknown): StratumError {
+  const url = new URL(location.url);
+  if (url.password) url.password = '***';
+  const why = error instanceof Error ? error.message : String(error);
+  return stratumError('DATABASE_UNREACHABLE', `cannot connect to PostgreSQL at ${url.toString()}: ${why}`, {
+    database: url.toString(),
+  });
+}
 
 export interface PostgresLocation {
   readonly url: string;
@@ -86,14 +97,16 @@ export async function openPostgresEngine(
   if (location.schema !== undefined && !SCHEMA_NAME.test(location.schema))
     throw new Error(`PostgreSQL schema "${location.schema}": expected lower-case letters, digits and _`);
   const config = connectionConfig(location, options);
-  if (location.schema) {
-    const setup = new pg.Client(config);
+  const setup = new pg.Client(config);
+  try {
     await setup.connect();
-    try {
-      await setup.query(`CREATE SCHEMA IF NOT EXISTS ${location.schema}`);
-    } finally {
-      await setup.end();
-    }
+  } catch (error) {
+    throw unreachable(location, error);
+  }
+  try {
+    if (location.schema) await setup.query(`CREATE SCHEMA IF NOT EXISTS ${location.schema}`);
+  } finally {
+    await setup.end();
   }
   const pool = new pg.Pool({ ...config, max: 8, idleTimeoutMillis: 30_000 });
   pool.on('error', () => undefined); // an idle client's error; the next checkout reconnects
@@ -120,21 +133,19 @@ export async function openPostgresEngine(
       client.release();
     }
   };
-  const lockKey = (name: string) => ({ sql: 'SELECT hashtextextended($1, 0) AS key', params: [name] });
+  // Session advisory locks keyed by a 64-bit hash of the name, held on one pooled connection while `work` runs.
   const holdLock = async <T>(name: string, wait: boolean, work: () => Promise<T>) =>
     onPooled(async (client) => {
-      const { key } = (await client.query(lockKey(name).sql, lockKey(name).params)).rows[0] as {
-        key: string;
-      };
-      if (wait) await client.query('SELECT pg_advisory_lock($1)', [key]);
+      const key = 'hashtextextended($1, 0)';
+      if (wait) await client.query(`SELECT pg_advisory_lock(${key})`, [name]);
       else {
-        const got = await client.query('SELECT pg_try_advisory_lock($1) AS ok', [key]);
+        const got = await client.query(`SELECT pg_try_advisory_lock(${key}) AS ok`, [name]);
         if (!(got.rows[0] as { ok: boolean }).ok) return undefined;
       }
       try {
         return { value: await work() };
       } finally {
-        await client.query('SELECT pg_advisory_unlock($1)', [key]);
+        await client.query(`SELECT pg_advisory_unlock(${key})`, [name]);
       }
     });
 
@@ -176,10 +187,7 @@ export async function openPostgresEngine(
           await client.query(`DROP TABLE IF EXISTS ${staged}`);
         }
       }),
-    withLock: async (name, work) => {
-      const held = await holdLock(name, true, work);
-      return (held as { value: Awaited<ReturnType<typeof work>> }).value;
-    },
+    withLock: async (name, work) => (await holdLock(name, true, work))!.value,
     tryWithLock: (name, work) => holdLock(name, false, work),
     transaction: (work) =>
       mutex.exclusive(async () => {
