@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
-import { StratumError, stratumError } from '../../contracts/errors.js';
+import { stratumError, type StratumError } from '../../contracts/errors.js';
 import Cursor from 'pg-cursor';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { postgresDialect } from '../../sql/dialects/postgres.js';
