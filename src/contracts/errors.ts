@@ -24,6 +24,19 @@ export const ERRORS = {
   NOT_FOUND: { status: 404, details: z.object({ what: z.string(), id: z.string() }) },
   DATABASE_MISSING: { status: 404, details: z.object({ path: z.string() }) },
   DATABASE_UNREACHABLE: { status: 503, details: z.object({ database: z.string() }) },
+  EVENTS_INVALID: {
+    status: 400,
+    details: z.object({
+      events: z.array(
+        z.object({
+          index: z.number(),
+          id: z.string().nullable(),
+          issues: z.array(z.object({ field: z.string(), reason: z.string() })),
+        }),
+      ),
+    }),
+  },
+  STREAM_UNAVAILABLE: { status: 503, details: z.object({ published: z.number() }) },
   UNAUTHENTICATED: { status: 401, details: z.object({}) },
   FORBIDDEN: { status: 403, details: z.object({ permission: z.string() }) },
   CONFLICT: { status: 409, details: z.object({ what: z.string() }) },

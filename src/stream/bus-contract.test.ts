@@ -82,6 +82,29 @@ describeEachBus('event bus', (kind) => {
     expect(log).toHaveLength(20);
   });
 
+  it('does not deliver again an event whose handler takes longer than ack_wait but is alive', async () => {
+    await setup();
+    const events = stream(4, 2);
+    await publishAll(events);
+    const log: Handled[] = [];
+    const slow = events[0]!.id;
+    const starts: string[] = [];
+    await bus.consume({
+      concurrency: 2,
+      handler: async (event, delivery) => {
+        starts.push(event.id);
+        await recorder('a', log, { delayMs: () => (event.id === slow ? fixture.policy.ackWaitMs * 2 : 0) })(
+          event,
+          delivery,
+        );
+      },
+    });
+    await waitFor('4 events', () => log.length >= 4, fixture.policy.ackWaitMs * 4);
+    await sleep(fixture.policy.ackWaitMs);
+    expect(starts.filter((id) => id === slow)).toEqual([slow]);
+    expect(log.every((h) => h.delivery.deliveryCount === 1)).toBe(true);
+  });
+
   it('hands the handler the parsed event with its defaults and the delivery', async () => {
     await setup();
     const event = order('C1', 12.5);

@@ -60,6 +60,34 @@ export const nakDelayMs = (policy: DeliveryPolicy, deliveryCount: number): numbe
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/**
+ * Runs `work` while telling the bus every third of the ack wait that the message is still being worked on
+ * (JetStream's `+WPI`): ack_wait then detects a dead worker, not a slow batch, so a long transaction is not
+ * delivered to someone else meanwhile (nor dead-lettered after maxDeliver such redeliveries).
+ */
+export async function withHeartbeat<T>(
+  policy: DeliveryPolicy,
+  beat: () => void,
+  work: () => Promise<T>,
+): Promise<T> {
+  const timer = setInterval(
+    () => {
+      try {
+        beat();
+      } catch {
+        // A connection lost meanwhile: the message comes back after ack_wait, which is what a lost worker means.
+      }
+    },
+    Math.max(50, Math.floor(policy.ackWaitMs / 3)),
+  );
+  timer.unref();
+  try {
+    return await work();
+  } finally {
+    clearInterval(timer);
+  }
+}
+
 /** Runs the handler on one message and says how to settle it (see ConsumeOptions in bus.ts). */
 export async function processMessage(
   names: StreamNames,

@@ -17,7 +17,7 @@ describe('subjects', () => {
       stream: 'STRATUM_EVENTS',
       prefix: 'stratum.events',
       durable: 'stratum-worker',
-      partitions: 32,
+      partitions: 128,
     });
     expect(inboundSubject(names, 'order.created', 7)).toBe('stratum.events.in.7.order.created');
     expect(durableName(names, 7)).toBe('stratum-worker-p7');
@@ -41,11 +41,11 @@ describe('subjects', () => {
   });
 
   it('read partition and type back from a subject, and tell the kinds apart', () => {
-    expect(parseInboundSubject(names, 'stratum.events.in.31.order.created')).toEqual({
-      partition: 31,
+    expect(parseInboundSubject(names, 'stratum.events.in.127.order.created')).toEqual({
+      partition: 127,
       type: 'order.created',
     });
-    expect(parseInboundSubject(names, 'stratum.events.in.32.order.created')).toBeUndefined();
+    expect(parseInboundSubject(names, 'stratum.events.in.128.order.created')).toBeUndefined();
     expect(parseInboundSubject(names, 'stratum.events.in.x.order.created')).toBeUndefined();
     expect(parseInboundSubject(names, 'stratum.events.in.3')).toBeUndefined();
     expect(subjectKind(names, 'stratum.events.in.3.anything')).toBe('in');

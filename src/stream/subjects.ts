@@ -29,7 +29,7 @@ export const SUBJECT_PREFIX = 'stratum.events';
 /** Base name of the durable consumers; partition p's is `${DURABLE_CONSUMER}-p${p}`. */
 export const DURABLE_CONSUMER = 'stratum-worker';
 /** Partitions of the inbound subjects: the most events being applied at once, across all workers. */
-export const PARTITIONS = 32;
+export const PARTITIONS = 128;
 
 /** Header names on dead letters (and the dedup header JetStream reads). */
 export const HEADERS = {

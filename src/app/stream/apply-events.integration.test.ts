@@ -1,16 +1,11 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { demoDatabase } from '../../../test/support/demo-database.js';
+import { inboundEvent } from '../../../test/support/inbound-event.js';
 import { describeEachEngine } from '../../../test/support/engines.js';
-import type { InboundEvent } from '../../contracts/events/inbound.js';
-import { parseEvent } from '../../contracts/events/parse.js';
 import type { Engine } from '../../engines/engine.js';
 import { applyEvents } from './apply-events.js';
 
-function event(input: Record<string, unknown>): InboundEvent {
-  const parsed = parseEvent(input);
-  if (!parsed.ok) throw new Error(parsed.reason);
-  return parsed.event;
-}
+const event = inboundEvent;
 
 describeEachEngine('applying stream events', (kind) => {
   let engine: Engine;
@@ -122,7 +117,7 @@ describeEachEngine('applying stream events', (kind) => {
       }),
       orderCreated,
     ];
-    const result = await applyEvents(engine, batch, new Date());
+    const result = await engine.transaction((tx) => applyEvents(tx, engine.dialect, batch, new Date()));
     expect(result.applied).toEqual(['ev-1', 'ev-2', 'ev-3', 'ev-4', 'ev-5', 'ev-6', 'ev-7', 'ev-8']);
     expect(result.duplicates).toEqual(['ev-1']);
     expect(result.rejected).toEqual([
@@ -131,7 +126,13 @@ describeEachEngine('applying stream events', (kind) => {
       { eventId: 'ev-11', reason: 'order STREAM-O1 exists already' },
       { eventId: 'ev-12', reason: 'no region 火星 一区' },
     ]);
-    expect(result.customers).toEqual([customerId, survivorId].sort());
+    // Each survivor is caused by its last event: the customer's ev-7, the duplicate's ev-8 for its survivor.
+    expect(result.customers).toEqual(
+      [
+        { customerId, lastEventId: 'ev-7' },
+        { customerId: survivorId, lastEventId: 'ev-8' },
+      ].sort((a, b) => (a.customerId < b.customerId ? -1 : 1)),
+    );
 
     expect(
       await engine.all({
@@ -171,7 +172,9 @@ describeEachEngine('applying stream events', (kind) => {
     ).toBe(1);
     expect(await count(`SELECT count(*) AS n FROM stream_events WHERE outcome = 'rejected'`, [])).toBe(4);
 
-    const again = await applyEvents(engine, batch.slice(0, 3), new Date());
+    const again = await engine.transaction((tx) =>
+      applyEvents(tx, engine.dialect, batch.slice(0, 3), new Date()),
+    );
     expect(again).toEqual({ applied: [], duplicates: ['ev-1', 'ev-2', 'ev-3'], rejected: [], customers: [] });
     expect(await count('SELECT count(*) AS n FROM orders WHERE order_id = $1', ['STREAM-O1'])).toBe(1);
     expect(await count('SELECT count(*) AS n FROM stream_events', [])).toBe(12);

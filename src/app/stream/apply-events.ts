@@ -1,85 +1,104 @@
 import type { InboundEvent } from '../../contracts/events/inbound.js';
-import type { Engine, SqlSession } from '../../engines/engine.js';
+import type { SqlSession } from '../../engines/engine.js';
 import type { Dialect } from '../../sql/dialects/dialect.js';
-import { eventWriteSql, type EventWrite } from '../../sql/stream/apply-event-sql.js';
-import { knownEventsSql, logEventSql, survivorsOfSql } from '../../sql/stream/event-log-sql.js';
+import { eventWriteSql } from '../../sql/stream/apply-event-sql.js';
+import { BatchWriter } from './batch-writer.js';
+import {
+  knownCustomersSql,
+  knownEventsSql,
+  logEventsSql,
+  survivorsOfSql,
+  type EventLogEntry,
+} from '../../sql/stream/event-log-sql.js';
 
 export interface AppliedEvents {
   readonly applied: readonly string[];
   /** Already in the log (a redelivery): nothing was done. */
   readonly duplicates: readonly string[];
   readonly rejected: readonly { readonly eventId: string; readonly reason: string }[];
-  /** The surviving customers whose data changed: whose features, tier and tags are to be recomputed. */
-  readonly customers: readonly string[];
-}
-
-async function rejection(
-  tx: SqlSession,
-  d: Dialect,
-  e: InboundEvent,
-  write: EventWrite,
-): Promise<string | null> {
-  const [customer] = await tx.all({
-    sql: `SELECT 1 AS found FROM customers WHERE customer_id = ${d.param(1)}`,
-    params: [e.customerId],
-  });
-  if (!customer) return `unknown customer ${e.customerId}`;
-  for (const r of write.requires) if ((await tx.all(r.query)).length === 0) return r.reason;
-  for (const a of write.absent) if ((await tx.all(a.query)).length > 0) return a.reason;
-  return null;
+  /**
+   * The surviving customers whose data changed (whose features, tier and tags are to be recomputed), sorted, each
+   * with the id of its last applied event: the cause of what is decided next.
+   */
+  readonly customers: readonly { readonly customerId: string; readonly lastEventId: string }[];
 }
 
 /**
- * Applies a batch of events in their order, in one transaction: each becomes rows of the source tables (what an
- * import of the same data would write) and an entry of the event log. An event whose id is in the log already is
- * skipped (applied once however often it is delivered); one that does not fit the data (unknown customer, order,
- * invoice or dispute; a key that exists) is logged as rejected with the reason and changes nothing else.
+ * Applies a batch of events in their order, in the caller's transaction `tx`: each becomes rows of the source
+ * tables (what an import of the same data would write) and an entry of the event log. An event whose id is in the
+ * log already is skipped (applied once however often it is delivered); one that does not fit the data (unknown
+ * customer, order, invoice or dispute; a key that exists) is logged as rejected with the reason and changes nothing else.
  */
 export async function applyEvents(
-  engine: Engine,
+  tx: SqlSession,
+  d: Dialect,
   events: readonly InboundEvent[],
   now: Date,
 ): Promise<AppliedEvents> {
-  const d = engine.dialect;
   if (events.length === 0) return { applied: [], duplicates: [], rejected: [], customers: [] };
-  return engine.transaction(async (tx) => {
-    const known = new Set(
-      (await tx.all(knownEventsSql(d, [...new Set(events.map((e) => e.id))]))).map((r) => String(r.event_id)),
-    );
-    const applied: string[] = [];
-    const duplicates: string[] = [];
-    const rejected: { eventId: string; reason: string }[] = [];
-    const touched = new Set<string>();
-    for (const e of events) {
-      if (known.has(e.id)) {
-        duplicates.push(e.id);
-        continue;
-      }
-      known.add(e.id);
-      const write = eventWriteSql(d, e);
-      const reason = await rejection(tx, d, e, write);
-      if (reason === null) {
-        for (const statement of write.writes) await tx.run(statement);
-        applied.push(e.id);
-        touched.add(e.customerId);
-      } else rejected.push({ eventId: e.id, reason });
-      await tx.run(
-        logEventSql(d, {
-          eventId: e.id,
-          type: e.type,
-          customerId: e.customerId,
-          occurredAt: e.occurredAt,
-          receivedAt: now.toISOString(),
-          payload: JSON.stringify(e),
-          outcome: reason === null ? 'applied' : 'rejected',
-          reason,
-        }),
-      );
-    }
-    const customers =
-      touched.size === 0
-        ? []
-        : (await tx.all(survivorsOfSql(d, [...touched]))).map((r) => String(r.survivor_id));
-    return { applied, duplicates, rejected, customers };
+  const known = new Set(
+    (await tx.all(knownEventsSql(d, [...new Set(events.map((e) => e.id))]))).map((r) => String(r.event_id)),
+  );
+  const applied: string[] = [];
+  const duplicates: string[] = [];
+  const rejected: { eventId: string; reason: string }[] = [];
+  const touched = new Map<string, string>();
+  const log: EventLogEntry[] = [];
+  const customerIds = [...new Set(events.map((e) => e.customerId))];
+  const customers = new Set(
+    (await tx.all(knownCustomersSql(d, customerIds))).map((r) => String(r.customer_id)),
+  );
+  const fresh = events.filter((e) => {
+    if (!known.has(e.id)) return known.add(e.id);
+    duplicates.push(e.id);
+    return false;
   });
+  const writes = fresh.map((e) => eventWriteSql(d, e));
+  const writer = await BatchWriter.open(tx, d, writes);
+  for (const [i, e] of fresh.entries()) {
+    const write = writes[i]!;
+    const reason = customers.has(e.customerId)
+      ? await writer.rejection(write)
+      : `unknown customer ${e.customerId}`;
+    if (reason === null) {
+      await writer.apply(write);
+      applied.push(e.id);
+      touched.set(e.customerId, e.id);
+    } else rejected.push({ eventId: e.id, reason });
+    log.push({
+      eventId: e.id,
+      type: e.type,
+      customerId: e.customerId,
+      occurredAt: e.occurredAt,
+      receivedAt: now.toISOString(),
+      payload: JSON.stringify(e),
+      outcome: reason === null ? 'applied' : 'rejected',
+      reason,
+    });
+  }
+  await writer.flush();
+  if (log.length > 0) await tx.run(logEventsSql(d, log));
+  return { applied, duplicates, rejected, customers: await survivorsWithCause(tx, d, touched, applied) };
+}
+
+/** The survivors of the touched customers, each caused by the last event applied to any of its duplicates. */
+async function survivorsWithCause(
+  tx: SqlSession,
+  d: Dialect,
+  lastEventOf: ReadonlyMap<string, string>,
+  applied: readonly string[],
+): Promise<AppliedEvents['customers']> {
+  if (lastEventOf.size === 0) return [];
+  const order = new Map(applied.map((id, i) => [id, i]));
+  const cause = new Map<string, string>();
+  for (const r of await tx.all(survivorsOfSql(d, [...lastEventOf.keys()]))) {
+    const survivor = String(r.survivor_id);
+    const eventId = lastEventOf.get(String(r.customer_id)) as string;
+    const current = cause.get(survivor);
+    if (current === undefined || (order.get(eventId) ?? 0) > (order.get(current) ?? 0))
+      cause.set(survivor, eventId);
+  }
+  return [...cause]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([customerId, lastEventId]) => ({ customerId, lastEventId }));
 }

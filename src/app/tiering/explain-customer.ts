@@ -1,6 +1,6 @@
 import { stratumError } from '../../contracts/errors.js';
 import { TieringConfigSchema, type Policy, type TieringConfig } from '../../contracts/tiering/config.js';
-import { ATTRIBUTES, FEATURE_NAMES, type FeatureVector } from '../../contracts/tiering/features.js';
+import { featureVectorOf } from '../../contracts/tiering/features.js';
 import { SnapshotRowSchema, type SnapshotRow } from '../../contracts/tiering/snapshot-row.js';
 import { TIERS, type TagName, type Tier } from '../../contracts/tiering/tiers.js';
 import { describeChange, type ChangeDescription } from '../../domain/tiering/describe-change.js';
@@ -41,13 +41,6 @@ export interface Explanation {
   readonly change: ChangeDescription | null;
 }
 
-function vectorOf(row: SnapshotRow): FeatureVector {
-  const v: Record<string, unknown> = { customerId: row.customer_id };
-  for (const f of FEATURE_NAMES) v[f] = row[f];
-  for (const a of ATTRIBUTES) v[a] = row[a];
-  return v as FeatureVector;
-}
-
 async function snapshotRow(engine: Engine, runId: string, customerId: string): Promise<SnapshotRow | null> {
   const [raw] = await engine.all(snapshotRowSql(engine.dialect, runId, customerId));
   return raw ? (SnapshotRowSchema.parse(raw) as SnapshotRow) : null;
@@ -55,7 +48,7 @@ async function snapshotRow(engine: Engine, runId: string, customerId: string): P
 
 function contributionsOf(config: TieringConfig, row: SnapshotRow): TermContribution[] {
   const spec = config.models[config.primaryModel]!;
-  return row.terms ? explainScore(spec, vectorOf(row), row.terms) : [];
+  return row.terms ? explainScore(spec, featureVectorOf(row), row.terms) : [];
 }
 
 /** Everything a run decided about one customer, why, and what changed since the run before. */
@@ -95,7 +88,7 @@ export async function explainCustomer(
     .sort((a, b) => TIERS.indexOf(a.tier) - TIERS.indexOf(b.tier));
 
   const tagReasons = new Map(
-    evaluateTags(config.tags, { ...vectorOf(row), tier: row.tier }, config.windows).map((t) => [
+    evaluateTags(config.tags, { ...featureVectorOf(row), tier: row.tier }, config.windows).map((t) => [
       t.tag,
       t.reason,
     ]),

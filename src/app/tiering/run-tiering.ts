@@ -15,6 +15,8 @@ import {
 } from '../../sql/tiering/snapshot.js';
 import { scoringSql } from '../../sql/tiering/scoring/index.js';
 import { tagsPoliciesSql } from '../../sql/tiering/tags-policies/index.js';
+import type { StreamReconciliation } from '../../domain/tiering/stream/reconciliation.js';
+import { reconcileStream } from '../stream/reconcile-stream.js';
 import { enqueueRunEvents } from '../webhooks/enqueue-run-events.js';
 import { computeFeatures } from './compute-features.js';
 import { canonicalJson, sha256 } from './config-hash.js';
@@ -38,6 +40,8 @@ export interface RunSummary {
   readonly previousRunId: string | null;
   readonly configHash: string;
   readonly durationMs: number;
+  /** How the stream's decisions since the previous run compare with this run's tiers; null when it made none. */
+  readonly stream: StreamReconciliation | null;
 }
 
 const STEPS = ['Computing features', 'Scoring and tiering', 'Tags and policies', 'Writing the snapshot'];
@@ -96,6 +100,7 @@ export async function runTiering(engine: Engine, request: RunRequest): Promise<R
       }),
     );
     // Counted from the pipeline's temp table: the snapshot table holds every run's history.
+    const stream = previousRunId === null ? null : await reconcileStream(tx, d, runId, previousRunId);
     const tierRows = await tx.all(pipelineTierCountsSql(d));
     const tagRows = await tx.all(pipelineTagCountsSql(d));
     await dropPipelineTables(tx, d);
@@ -117,6 +122,7 @@ export async function runTiering(engine: Engine, request: RunRequest): Promise<R
       previousRunId,
       configHash,
       durationMs: Date.now() - started.getTime(),
+      stream,
     };
     // The run's webhook events go to the outbox in this transaction: recorded with the snapshot or not at all.
     await enqueueRunEvents(tx, d, {

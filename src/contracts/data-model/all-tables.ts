@@ -3,6 +3,7 @@ import { actionTasks } from './system/action-tasks.js';
 import { CLEANING_TABLES } from './system/cleaning-tables.js';
 import { imports } from './system/imports.js';
 import { quarantine } from './system/quarantine.js';
+import { streamDecisions } from './system/stream-decisions.js';
 import { streamEvents } from './system/stream-events.js';
 import { SERVER_TABLES } from './system/server-tables.js';
 import { tierOverrides } from './system/tier-overrides.js';
@@ -22,4 +23,5 @@ export const ALL_TABLES: readonly TableDef[] = [
   ...SERVER_TABLES,
   actionTasks,
   streamEvents,
+  streamDecisions,
 ];

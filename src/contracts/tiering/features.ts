@@ -115,3 +115,11 @@ export type AttributeName = (typeof ATTRIBUTES)[number];
 /** A customer's features as of a date: numbers (null when not defined, e.g. no invoices) and attributes. */
 export type FeatureVector = { readonly customerId: string } & Readonly<Record<FeatureName, number | null>> &
   Readonly<Record<AttributeName, string | null>>;
+
+/** The feature vector in a row holding customer_id and the feature and attribute columns (tiering_features, a snapshot). */
+export function featureVectorOf(row: Readonly<Record<string, unknown>>): FeatureVector {
+  const v: Record<string, unknown> = { customerId: String(row.customer_id) };
+  for (const f of FEATURE_NAMES) v[f] = row[f] === null || row[f] === undefined ? null : Number(row[f]);
+  for (const a of ATTRIBUTES) v[a] = row[a] === null || row[a] === undefined ? null : String(row[a]);
+  return v as FeatureVector;
+}

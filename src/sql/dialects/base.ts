@@ -57,6 +57,7 @@ export const baseDialect: Omit<Dialect, 'kind'> = {
     return [`CREATE INDEX IF NOT EXISTS ${q(name)} ON ${q(table)} (${columns.map(q).join(', ')})`];
   },
   analyze: (table) => [`ANALYZE "${table.replaceAll('"', '""')}"`],
+  favourIndexScans: () => ['SET LOCAL random_page_cost = 1.1'],
   now: 'now()',
   declaresForeignKeys: true,
   listOf: (items) => `ARRAY[${items.join(', ')}]`,

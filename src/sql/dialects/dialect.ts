@@ -21,6 +21,13 @@ export interface Dialect {
    * statistics that autovacuum updates late for new data and never for temp tables; DuckDB keeps them as it writes.
    */
   analyze(table: string): string[];
+  /**
+   * Statements for a transaction that reads a few customers' rows out of large tables (the event stream): on
+   * PostgreSQL, index scans priced as on SSDs, since the default random_page_cost makes a scan of a million orders
+   * look cheaper than a few hundred index lookups (2.7 s instead of 0.19 s for 256 customers of 20,000).
+   * `[]` where the engine has no such setting.
+   */
+  favourIndexScans(): string[];
   /** A secondary index, where the engine uses one (`[]` where it does not). */
   createIndex(name: string, table: string, columns: readonly string[]): string[];
   /** `CREATE TEMP TABLE … AS` prefix for session-local staging tables. */

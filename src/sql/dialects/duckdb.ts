@@ -8,6 +8,7 @@ export const duckdbDialect: Dialect = {
   // the importer enforces references itself (quarantining orphans), so DDL declares them only on PostgreSQL.
   declaresForeignKeys: false,
   analyze: () => [],
+  favourIndexScans: () => [],
   // DuckDB's ART indexes slow every bulk append and serve only point lookups by constants; its scans of a
   // customer's rows are served by zone maps instead.
   createIndex: () => [],

@@ -98,6 +98,17 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'stream: stream_events (the log of applied and rejected events, keyed by event id)',
     statements: (d) => tables(['stream_events']).map((t) => createTableSql(d, t)),
   },
+  {
+    version: 9,
+    description:
+      'stream: stream_decisions (tier, tags and policy decided between runs, with the causing event); the event log by customer',
+    statements: (d) => [
+      ...tables(['stream_decisions']).map((t) => createTableSql(d, t)),
+      ...d.createIndex('decisions_by_cause', 'stream_decisions', ['cause_event_id']),
+      ...d.createIndex('decisions_by_run', 'stream_decisions', ['run_id', 'decided_at']),
+      ...d.createIndex('events_by_customer', 'stream_events', ['customer_id']),
+    ],
+  },
 ];
 
 export const migrationsTableSql = (d: Dialect): string =>

@@ -5,18 +5,45 @@ import { sql, type SqlParam, type SqlQuery } from '../query.js';
 
 /**
  * What applying one event checks and writes. `requires`: queries that must each return a row, else the event
- * is rejected with the paired reason (nothing written); `writes`: the statements that make the event a row of
- * the source tables, as an import of the same data would.
+ * is rejected with the paired reason (nothing written); `absent`: a new row's key, which must not exist yet;
+ * `insert`: the new row (the caller writes the rows of a batch together); `writes`: other statements (updates).
+ * Together they make the event rows of the source tables, as an import of the same data would.
  */
 export interface EventWrite {
   readonly requires: readonly { readonly query: SqlQuery; readonly reason: string }[];
-  /** Queries that must return no row, else the event is rejected (a key that exists already). */
-  readonly absent: readonly { readonly query: SqlQuery; readonly reason: string }[];
+  readonly absent: readonly NewKey[];
+  readonly insert: NewRow | null;
   readonly writes: readonly SqlQuery[];
 }
 
-const exists = (d: Dialect, table: string, key: string, value: string): SqlQuery =>
-  sql(`SELECT 1 AS found FROM ${d.quoteIdent(table)} WHERE ${d.quoteIdent(key)} = ${d.param(1)}`, [value]);
+/** The key of a row an event creates: rejected with `reason` when the table has it already. */
+export interface NewKey {
+  readonly table: string;
+  readonly key: string;
+  readonly value: string;
+  readonly reason: string;
+}
+
+export type NewRow = {
+  readonly table: string;
+  readonly values: Readonly<Record<string, { readonly value: SqlParam; readonly cast?: string }>>;
+};
+
+const newKey = (table: string, key: string, value: string, what: string): NewKey => ({
+  table,
+  key,
+  value,
+  reason: `${what} ${value} exists already`,
+});
+
+/** Which of some keys a table has. */
+export function existingKeysSql(d: Dialect, table: string, key: string, values: readonly string[]): SqlQuery {
+  const k = d.quoteIdent(key);
+  return sql(
+    `SELECT ${k} AS k FROM ${d.quoteIdent(table)} WHERE ${k} IN (${values.map((_, i) => d.param(i + 1)).join(', ')})`,
+    [...values],
+  );
+}
 
 /** A row of `table` with `key` belonging to the event's customer. */
 const ownRow = (d: Dialect, table: string, key: string, value: string, customerId: string): SqlQuery =>
@@ -26,20 +53,24 @@ const ownRow = (d: Dialect, table: string, key: string, value: string, customerI
     [value, customerId],
   );
 
-function insert(
-  d: Dialect,
-  table: string,
-  values: Record<string, { value: SqlParam; cast?: string }>,
-): SqlQuery {
-  const names = Object.keys(values);
-  const placeholders = names.map((n, i) => {
-    const p = d.param(i + 1);
-    const cast = values[n]!.cast;
-    return cast ? `CAST(${p} AS ${cast})` : p;
+/** One INSERT of several new rows of one table (all built by eventWriteSql for that table: same columns). */
+export function insertRowsSql(d: Dialect, rows: readonly NewRow[]): SqlQuery {
+  const first = rows[0];
+  if (!first) throw new Error('insertRowsSql needs at least one row');
+  const names = Object.keys(first.values);
+  const params: SqlParam[] = [];
+  const tuples = rows.map((row) => {
+    const cells = names.map((n) => {
+      const cell = row.values[n]!;
+      params.push(cell.value);
+      const p = d.param(params.length);
+      return cell.cast ? `CAST(${p} AS ${cell.cast})` : p;
+    });
+    return `(${cells.join(', ')})`;
   });
   return sql(
-    `INSERT INTO ${d.quoteIdent(table)} (${names.map(d.quoteIdent).join(', ')}) VALUES (${placeholders.join(', ')})`,
-    names.map((n) => values[n]!.value),
+    `INSERT INTO ${d.quoteIdent(first.table)} (${names.map(d.quoteIdent).join(', ')}) VALUES ${tuples.join(', ')}`,
+    params,
   );
 }
 
@@ -64,19 +95,15 @@ const CUSTOMER_COLUMNS = {
 
 export function eventWriteSql(d: Dialect, e: InboundEvent): EventWrite {
   const customer = e.customerId;
-  const none = { requires: [], absent: [], writes: [] };
+  const none = { requires: [], absent: [], insert: null, writes: [] };
   switch (e.type) {
     case 'order.created':
       return {
         ...none,
-        absent: [
-          {
-            query: exists(d, 'orders', 'order_id', e.data.orderId),
-            reason: `order ${e.data.orderId} exists already`,
-          },
-        ],
-        writes: [
-          insert(d, 'orders', {
+        absent: [newKey('orders', 'order_id', e.data.orderId, 'order')],
+        insert: {
+          table: 'orders',
+          values: {
             order_id: { value: e.data.orderId },
             customer_id: { value: customer },
             ordered_at: { value: e.data.orderedAt, cast: 'TIMESTAMPTZ' },
@@ -87,8 +114,8 @@ export function eventWriteSql(d: Dialect, e: InboundEvent): EventWrite {
             },
             status: { value: e.data.status },
             channel: { value: e.data.channel ?? null, cast: 'VARCHAR' },
-          }),
-        ],
+          },
+        },
       };
     case 'order.cancelled':
       return {
@@ -111,21 +138,18 @@ export function eventWriteSql(d: Dialect, e: InboundEvent): EventWrite {
             reason: `no order ${e.data.orderId} of ${customer}`,
           },
         ],
-        absent: [
-          {
-            query: exists(d, 'refunds', 'refund_id', e.data.refundId),
-            reason: `refund ${e.data.refundId} exists already`,
-          },
-        ],
-        writes: [
-          insert(d, 'refunds', {
+        absent: [newKey('refunds', 'refund_id', e.data.refundId, 'refund')],
+        writes: [],
+        insert: {
+          table: 'refunds',
+          values: {
             refund_id: { value: e.data.refundId },
             order_id: { value: e.data.orderId },
             refunded_at: { value: e.occurredAt, cast: 'TIMESTAMPTZ' },
             amount: { value: e.data.amount.toFixed(2), cast: 'DECIMAL(18,2)' },
             reason: { value: e.data.reason ?? null, cast: 'VARCHAR' },
-          }),
-        ],
+          },
+        },
       };
     case 'payment.received':
       return {
@@ -159,31 +183,22 @@ export function eventWriteSql(d: Dialect, e: InboundEvent): EventWrite {
     case 'complaint.filed':
       return {
         ...none,
-        absent: [
-          {
-            query: exists(d, 'complaints', 'complaint_id', e.data.complaintId),
-            reason: `complaint ${e.data.complaintId} exists already`,
-          },
-        ],
-        writes: [
-          insert(d, 'complaints', {
+        absent: [newKey('complaints', 'complaint_id', e.data.complaintId, 'complaint')],
+        insert: {
+          table: 'complaints',
+          values: {
             complaint_id: { value: e.data.complaintId },
             customer_id: { value: customer },
             filed_at: { value: e.occurredAt, cast: 'TIMESTAMPTZ' },
             category: { value: e.data.category },
             severity: { value: e.data.severity },
-          }),
-        ],
+          },
+        },
       };
     case 'dispute.opened':
       return {
         ...none,
-        absent: [
-          {
-            query: exists(d, 'disputes', 'dispute_id', e.data.disputeId),
-            reason: `dispute ${e.data.disputeId} exists already`,
-          },
-        ],
+        absent: [newKey('disputes', 'dispute_id', e.data.disputeId, 'dispute')],
         writes: [
           sql(
             `INSERT INTO disputes (dispute_id, customer_id, opened_date, status, amount, closed_date)

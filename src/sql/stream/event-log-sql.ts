@@ -1,5 +1,5 @@
 import type { Dialect } from '../dialects/dialect.js';
-import { sql, type SqlQuery } from '../query.js';
+import { sql, type SqlParam, type SqlQuery } from '../query.js';
 
 /** The ids among `ids` already in the event log. */
 export function knownEventsSql(d: Dialect, ids: readonly string[]): SqlQuery {
@@ -20,21 +20,37 @@ export interface EventLogEntry {
   readonly reason: string | null;
 }
 
-export function logEventSql(d: Dialect, e: EventLogEntry): SqlQuery {
-  const p = (i: number) => d.param(i);
+/** The log entries of a batch in one statement. */
+export function logEventsSql(d: Dialect, entries: readonly EventLogEntry[]): SqlQuery {
+  const params: SqlParam[] = [];
+  const p = (value: SqlParam) => {
+    params.push(value);
+    return d.param(params.length);
+  };
+  const rows = entries.map(
+    (e) =>
+      `(${p(e.eventId)}, ${p(e.type)}, ${p(e.customerId)}, CAST(${p(e.occurredAt)} AS TIMESTAMPTZ), CAST(${p(e.receivedAt)} AS TIMESTAMPTZ), ${p(e.payload)}, ${p(e.outcome)}, CAST(${p(e.reason)} AS VARCHAR))`,
+  );
   return sql(
     `INSERT INTO stream_events (event_id, event_type, customer_id, occurred_at, received_at, payload, outcome, reason)
-     VALUES (${p(1)}, ${p(2)}, ${p(3)}, CAST(${p(4)} AS TIMESTAMPTZ), CAST(${p(5)} AS TIMESTAMPTZ), ${p(6)}, ${p(7)},
-             CAST(${p(8)} AS VARCHAR))`,
-    [e.eventId, e.type, e.customerId, e.occurredAt, e.receivedAt, e.payload, e.outcome, e.reason],
+     VALUES ${rows.join(',\n       ')}`,
+    params,
   );
 }
 
-/** The surviving customers of some imported customer ids. */
+/** The ids among `ids` of known customers (imported ids, merged duplicates included). */
+export function knownCustomersSql(d: Dialect, ids: readonly string[]): SqlQuery {
+  return sql(
+    `SELECT customer_id FROM customers WHERE customer_id IN (${ids.map((_, i) => d.param(i + 1)).join(', ')})`,
+    [...ids],
+  );
+}
+
+/** The surviving customer of each of some imported customer ids. */
 export function survivorsOfSql(d: Dialect, customerIds: readonly string[]): SqlQuery {
   return sql(
-    `SELECT DISTINCT survivor_id FROM customer_survivors
-     WHERE customer_id IN (${customerIds.map((_, i) => d.param(i + 1)).join(', ')}) ORDER BY survivor_id`,
+    `SELECT customer_id, survivor_id FROM customer_survivors
+     WHERE customer_id IN (${customerIds.map((_, i) => d.param(i + 1)).join(', ')})`,
     [...customerIds],
   );
 }

@@ -2,6 +2,7 @@ import { ATTRIBUTES, FEATURE_NAMES } from '../../contracts/tiering/features.js';
 import { PIPELINE_TABLES, POLICY_COLUMNS } from '../../contracts/tiering/pipeline-tables.js';
 import type { Dialect } from '../dialects/dialect.js';
 import { sql, type SqlQuery } from '../query.js';
+import { stateAfterRunSql } from '../stream/state-after-run-sql.js';
 
 /** The latest committed run as of a date (ties: the one that finished last), or none. */
 export function latestRunSql(d: Dialect, asOf: string | null): SqlQuery {
@@ -24,13 +25,15 @@ export function previousRunSql(d: Dialect, runId: string): SqlQuery {
   );
 }
 
-/** TEMP previous_snapshot from a run (or empty, with the same columns, when there is none). */
+/**
+ * TEMP previous_snapshot: the state after a run, its stream decisions included (or empty, with the same columns,
+ * when there is none), so that hysteresis and actions continue from what the stream decided since.
+ */
 export function previousSnapshotSql(d: Dialect, runId: string | null): SqlQuery {
   const q = d.quoteIdent;
+  const columns = ['customer_id', 'tier', 'candidate_tier', 'candidate_streak', 'score', 'tags'];
   return sql(
-    `${d.tempTable} ${q(PIPELINE_TABLES.previous)} AS
-     SELECT customer_id, tier, candidate_tier, candidate_streak, score, tags FROM tier_snapshots
-     WHERE run_id = ${d.param(1)}`,
+    `${d.tempTable} ${q(PIPELINE_TABLES.previous)} AS ${stateAfterRunSql(`CAST(${d.param(1)} AS VARCHAR)`, columns)}`,
     [runId ?? ''],
   );
 }

@@ -6,6 +6,7 @@ import { textArrays } from '../tiering/tags-policies/sql-text.js';
 import { jsonSql } from './json-sql.js';
 import { paramList } from './params.js';
 import { subscribedToSql } from './subscriptions-sql.js';
+import { stateAfterRunSql } from '../stream/state-after-run-sql.js';
 
 /**
  * The outbox side of a tiering run: the events of a run are computed in the engine from its snapshot and the
@@ -25,17 +26,18 @@ const policyColumn = (d: Dialect, c: string): string =>
   c === 'credit_limit' ? `CAST(${c} AS ${double(d)}) AS ${c}` : c;
 
 /**
- * TEMP webhook_changes: one row per customer whose tier, tags or policy differ between the two runs (a customer
- * absent from a run has no tier, no tags and no policy there), with both sides' values (prev_* = previous run).
+ * TEMP webhook_changes: one row per customer whose tier, tags or policy differ between the run and the state the
+ * previous run and its stream decisions left (a customer absent has no tier, no tags and no policy there), with
+ * both sides' values (prev_* = previous state).
  */
 export function changedCustomersSql(d: Dialect, runId: string, previousRunId: string): SqlQuery {
   const p = paramList(d);
   const empty = textArrays(d).empty;
   const columns = ['customer_id', 'tier', 'tier_reason', 'tags', 'tag_reasons', ...POLICY_COLUMNS];
-  const side = (run: string) =>
-    `SELECT ${columns.map((c) => policyColumn(d, c)).join(', ')} FROM tier_snapshots WHERE run_id = ${p.text(run)}`;
-  const cur = side(runId);
-  const prev = side(previousRunId);
+  const cur = `SELECT ${columns.map((c) => policyColumn(d, c)).join(', ')} FROM tier_snapshots WHERE run_id = ${p.text(runId)}`;
+  // The stream announced its own changes since the previous run: compare with the state they left.
+  const prevState = stateAfterRunSql(p.text(previousRunId), columns);
+  const prev = `SELECT ${columns.map((c) => policyColumn(d, c)).join(', ')} FROM (${prevState}) AS state`;
   const differs = [
     'c.tier IS DISTINCT FROM p.tier',
     `COALESCE(c.tags, ${empty}) IS DISTINCT FROM COALESCE(p.tags, ${empty})`,

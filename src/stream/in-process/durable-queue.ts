@@ -29,8 +29,13 @@ export interface SettleResult {
 export interface ConsumerPort {
   /** Whether it takes another delivery now. */
   hasCapacity(): boolean;
-  /** Starts handling a message, to be settled once. */
-  deliver(message: StoredMessage, deliveryCount: number, settle: (s: Settlement) => SettleResult): void;
+  /** Starts handling a message, to be settled once; `working` restarts its ack timeout (still being handled). */
+  deliver(
+    message: StoredMessage,
+    deliveryCount: number,
+    settle: (s: Settlement) => SettleResult,
+    working: () => void,
+  ): void;
 }
 
 /** What the queue needs from the broker. */
@@ -43,7 +48,7 @@ export interface QueueStore {
 
 interface InFlight {
   readonly consumer: ConsumerPort;
-  readonly timer: ReturnType<typeof setTimeout>;
+  timer: ReturnType<typeof setTimeout>;
 }
 
 /** A FIFO of sequence numbers without Array.shift's copying (a backlog can be long). */
@@ -182,34 +187,47 @@ export class DurableQueue {
       if (seq !== undefined) this.#pending.delete(seq);
       return;
     }
-    const timer = setTimeout(() => {
-      if (lane.inFlight === inFlight) {
-        this.#takeBack(lane, Date.now());
-        this.dispatch();
-      }
-    }, this.policy.ackWaitMs);
-    timer.unref();
-    const inFlight: InFlight = { consumer, timer };
+    const expire = () => {
+      const timer = setTimeout(() => {
+        if (lane.inFlight === inFlight) {
+          this.#takeBack(lane, Date.now());
+          this.dispatch();
+        }
+      }, this.policy.ackWaitMs);
+      timer.unref();
+      return timer;
+    };
+    const inFlight: InFlight = { consumer, timer: expire() };
     lane.inFlight = inFlight;
     lane.deliveries += 1;
-    consumer.deliver(message, lane.deliveries, (settlement) => {
-      if (lane.inFlight !== inFlight) return { applied: false };
-      clearTimeout(timer);
-      lane.inFlight = undefined;
-      let dead: DeadLetter | undefined;
-      if (settlement.kind === 'nak') lane.availableAt = Date.now() + settlement.delayMs;
-      else {
-        if (settlement.kind === 'dead')
-          dead = this.store.deadLetter(message, settlement.reason, lane.deliveries);
-        lane.seqs.shift();
-        this.#pending.delete(message.seq);
-        lane.deliveries = 0;
-        lane.availableAt = 0;
-        this.store.release(message.seq);
-      }
-      this.dispatch();
-      return dead ? { applied: true, dead } : { applied: true };
-    });
+    const working = () => {
+      if (lane.inFlight !== inFlight) return;
+      clearTimeout(inFlight.timer);
+      inFlight.timer = expire();
+    };
+    consumer.deliver(
+      message,
+      lane.deliveries,
+      (settlement) => {
+        if (lane.inFlight !== inFlight) return { applied: false };
+        clearTimeout(inFlight.timer);
+        lane.inFlight = undefined;
+        let dead: DeadLetter | undefined;
+        if (settlement.kind === 'nak') lane.availableAt = Date.now() + settlement.delayMs;
+        else {
+          if (settlement.kind === 'dead')
+            dead = this.store.deadLetter(message, settlement.reason, lane.deliveries);
+          lane.seqs.shift();
+          this.#pending.delete(message.seq);
+          lane.deliveries = 0;
+          lane.availableAt = 0;
+          this.store.release(message.seq);
+        }
+        this.dispatch();
+        return dead ? { applied: true, dead } : { applied: true };
+      },
+      working,
+    );
   }
 
   #takeBack(lane: Lane, now: number): void {

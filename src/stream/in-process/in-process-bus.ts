@@ -1,7 +1,7 @@
 import type { InboundEvent } from '../../contracts/events/inbound.js';
 import type { OutboundEvent } from '../../contracts/events/outbound.js';
 import type { ConsumeOptions, DeadLetter, EventBus, EventConsumer, PublishAck } from '../bus.js';
-import { encodeEvent, processMessage, type Outcome } from '../delivery.js';
+import { encodeEvent, processMessage, withHeartbeat, type Outcome } from '../delivery.js';
 import { eventSubject, type StreamNames } from '../subjects.js';
 import { settledWithin } from '../wait.js';
 import { InProcessBroker, type InProcessBrokerOptions } from './broker.js';
@@ -72,8 +72,8 @@ class InProcessConsumer implements EventConsumer {
     this.#concurrency = Math.max(1, options.concurrency ?? 1);
     this.#port = {
       hasCapacity: () => this.#accepting && this.#running.size < this.#concurrency,
-      deliver: (message, deliveryCount, settle) => {
-        const run = this.#handle(message, deliveryCount, settle).finally(() => {
+      deliver: (message, deliveryCount, settle, working) => {
+        const run = this.#handle(message, deliveryCount, settle, working).finally(() => {
           this.#running.delete(run);
           this.queue.dispatch();
         });
@@ -100,11 +100,14 @@ class InProcessConsumer implements EventConsumer {
     message: { seq: number; subject: string; data: Uint8Array },
     deliveryCount: number,
     settle: (s: Settlement) => SettleResult,
+    working: () => void,
   ): Promise<void> {
     const { names, policy } = this.broker;
     let outcome: Outcome;
     try {
-      outcome = await processMessage(names, policy, { ...message, deliveryCount }, this.options.handler);
+      outcome = await withHeartbeat(policy, working, () =>
+        processMessage(names, policy, { ...message, deliveryCount }, this.options.handler),
+      );
     } catch (error) {
       this.options.onError?.(error);
       outcome = { kind: 'nak', delayMs: policy.nakDelayMs, error };

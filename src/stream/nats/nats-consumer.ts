@@ -1,7 +1,7 @@
 import { headers } from '@nats-io/nats-core';
 import type { ConsumerMessages, JetStreamClient, JsMsg } from '@nats-io/jetstream';
 import type { ConsumeOptions, DeadLetter, DeliveryPolicy, EventConsumer } from '../bus.js';
-import { bodyText, headerSafe, processMessage, type Outcome } from '../delivery.js';
+import { bodyText, headerSafe, processMessage, withHeartbeat, type Outcome } from '../delivery.js';
 import { deadLetterSubject, durableName, HEADERS, type StreamNames } from '../subjects.js';
 import { settledWithin, sleep } from '../wait.js';
 import { Slots } from './slots.js';
@@ -103,7 +103,14 @@ export class NatsConsumer implements EventConsumer {
     const message = { subject: m.subject, seq: m.seq, deliveryCount: m.info.deliveryCount, data: m.data };
     let outcome: Outcome;
     try {
-      outcome = await processMessage(this.names, this.policy, message, this.options.handler);
+      outcome = await withHeartbeat(
+        this.policy,
+        () => {
+          // A closed connection cannot say anything: its messages come back after ack_wait, as they should.
+          if (!this.isClosed()) m.working();
+        },
+        () => processMessage(this.names, this.policy, message, this.options.handler),
+      );
     } catch (error) {
       outcome = { kind: 'nak', delayMs: this.policy.nakDelayMs, error };
     }

@@ -9,6 +9,9 @@ export interface PreviousTier {
   readonly candidateStreak: number | null;
 }
 
+/** How a decision counts the streak of its candidate tier from the previous one. */
+export type StreakRule = (candidate: Tier | null, previous: PreviousTier | undefined) => number | null;
+
 /** Consecutive runs with this candidate tier, this one included; null when there is no candidate. */
 export function candidateStreak(candidate: Tier | null, previous: PreviousTier | undefined): number | null {
   if (candidate === null) return null;
@@ -44,14 +47,16 @@ export interface HysteresisResult {
 /**
  * Hysteresis: a ranked customer whose candidate differs from its previous tier moves only if it clears the margin
  * or its candidate has held for `runs` runs; otherwise it keeps the previous tier. Customers without a previous
- * tier, inactive ones (no rank) and runs without hysteresis take the candidate.
+ * tier, inactive ones (no rank) and runs without hysteresis take the candidate. A batch run counts the streak with
+ * candidateStreak; `streakOf` lets a decision between runs count it otherwise.
  */
 export function applyHysteresis(
   rule: RuleTier,
   previous: PreviousTier | undefined,
   tiers: TiersConfig,
+  streakOf: StreakRule = candidateStreak,
 ): HysteresisResult {
-  const streak = candidateStreak(rule.tier, previous);
+  const streak = streakOf(rule.tier, previous);
   const h = tiers.hysteresis;
   const from = previous?.tier ?? null;
   if (

@@ -1,17 +1,22 @@
 import type { TieringConfig } from '../../../contracts/tiering/config.js';
+import type { FeatureVector } from '../../../contracts/tiering/features.js';
 import type { TierReason } from '../../../contracts/tiering/pipeline-tables.js';
 import { quotaEdges } from '../../../contracts/tiering/quota-edges.js';
 import { TIERS, type Tier } from '../../../contracts/tiering/tiers.js';
 
 export type TiersConfig = TieringConfig['tiers'];
 
-/** What quota tiering needs to know of a customer. */
-export interface RankInput {
+/** What orders customers within a scope. */
+export interface RankKey {
   readonly customerId: string;
   /** Primary model score. */
   readonly score: number;
   /** Tie-break after the score (NULL last). */
   readonly monetary: number | null;
+}
+
+/** What quota tiering needs to know of a customer. */
+export interface RankInput extends RankKey {
   /** Value of the scope attribute (city, customer_type), or null; ignored when scope = all. */
   readonly scopeKey: string | null;
   /** False for customers without an order in the long window: left out of the ranking. */
@@ -32,11 +37,20 @@ export interface RuleTier {
   readonly reason: Extract<TierReason, 'quota' | 'min_score' | 'inactive'>;
 }
 
+/** A customer's rank input: active when it ordered in the long window (orders neither NULL nor 0). */
+export const rankInputOf = (v: FeatureVector, score: number, scope: TiersConfig['scope']): RankInput => ({
+  customerId: v.customerId,
+  score,
+  monetary: v.monetary,
+  scopeKey: scope === 'all' ? null : v[scope],
+  active: (v.orders ?? 0) !== 0,
+});
+
 /** Binary string order, as the engines compare VARCHAR. */
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Ranking order: score desc, monetary desc with NULL last, customer_id asc. */
-export function compareRank(a: RankInput, b: RankInput): number {
+export function compareRank(a: RankKey, b: RankKey): number {
   if (a.score !== b.score) return b.score - a.score;
   if (a.monetary !== b.monetary) {
     if (a.monetary === null) return 1;
@@ -90,30 +104,36 @@ export function ruleTiers(customers: readonly RankInput[], tiers: TiersConfig): 
   const ranked = new Map<string, RuleTier>();
   for (const list of scopes.values()) {
     list.sort(compareRank);
-    const n = list.length;
-    list.forEach((c, i) => {
-      const position = i + 1;
-      const quota = quotaTier(position, n, tiers.quotas);
-      const tier = applyMinScore(quota, c.score, tiers.minScore);
-      ranked.set(c.customerId, {
-        customerId: c.customerId,
-        position,
-        scopeSize: n,
-        rankPct: (position - 1) / n,
-        tier,
-        reason: tier === quota ? 'quota' : 'min_score',
-      });
-    });
+    list.forEach((c, i) => ranked.set(c.customerId, rankedTier(c, i + 1, list.length, tiers)));
   }
-  return customers.map(
-    (c) =>
-      ranked.get(c.customerId) ?? {
-        customerId: c.customerId,
-        position: null,
-        scopeSize: null,
-        rankPct: null,
-        tier: tiers.inactive === 'bronze' ? 'bronze' : null,
-        reason: 'inactive',
-      },
-  );
+  return customers.map((c) => ranked.get(c.customerId) ?? inactiveTier(c.customerId, tiers));
 }
+
+/** The rule tier of a customer ranked at a 1-based position among n: its quota tier, lowered by minScore. */
+export function rankedTier(
+  c: Pick<RankInput, 'customerId' | 'score'>,
+  position: number,
+  n: number,
+  tiers: TiersConfig,
+): RuleTier {
+  const quota = quotaTier(position, n, tiers.quotas);
+  const tier = applyMinScore(quota, c.score, tiers.minScore);
+  return {
+    customerId: c.customerId,
+    position,
+    scopeSize: n,
+    rankPct: (position - 1) / n,
+    tier,
+    reason: tier === quota ? 'quota' : 'min_score',
+  };
+}
+
+/** The rule tier of an inactive customer: unranked, bronze or excluded as configured. */
+export const inactiveTier = (customerId: string, tiers: TiersConfig): RuleTier => ({
+  customerId,
+  position: null,
+  scopeSize: null,
+  rankPct: null,
+  tier: tiers.inactive === 'bronze' ? 'bronze' : null,
+  reason: 'inactive',
+});

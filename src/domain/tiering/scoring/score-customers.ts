@@ -4,9 +4,10 @@ import { segmentModelName } from '../../../contracts/tiering/model-terms.js';
 import type { TierReason } from '../../../contracts/tiering/pipeline-tables.js';
 import type { RfmSegment } from '../../../contracts/tiering/rfm-segments.js';
 import type { Tier } from '../../../contracts/tiering/tiers.js';
-import { applyHysteresis, type PreviousTier } from './hysteresis.js';
+import { decideTier } from './decide-tier.js';
+import type { PreviousTier } from './hysteresis.js';
 import { activeOverrides, type TierOverride } from './overrides.js';
-import { ruleTiers } from './quota-tiers.js';
+import { rankInputOf, ruleTiers, type RuleTier } from './quota-tiers.js';
 import { scoreModel, type ModelScores } from './score-model.js';
 
 export type ScoringConfig = Pick<TieringConfig, 'models' | 'primaryModel' | 'tiers'>;
@@ -54,34 +55,23 @@ export function scoreCustomers(
   const segmentName = segmentModelName(config.models, config.primaryModel);
   const segments = segmentName === null ? null : (byModel.get(segmentName)?.segments ?? null);
 
-  const scope = config.tiers.scope;
   const rules = ruleTiers(
-    vectors.map((v, i) => ({
-      customerId: v.customerId,
-      score: primary.scores[i] as number,
-      monetary: v.monetary,
-      scopeKey: scope === 'all' ? null : v[scope],
-      active: (v.orders ?? 0) !== 0,
-    })),
+    vectors.map((v, i) => rankInputOf(v, primary.scores[i] as number, config.tiers.scope)),
     config.tiers,
   );
   const overrides = activeOverrides(context.overrides, context.endOfAsOf);
 
-  return vectors.map((v, i) => {
-    const rule = rules[i] as (typeof rules)[number];
-    const h = applyHysteresis(rule, context.previous.get(v.customerId), config.tiers);
-    const override = overrides.get(v.customerId);
-    return {
-      customerId: v.customerId,
-      score: primary.scores[i] as number,
-      modelScores: Object.fromEntries(names.map((n) => [n, byModel.get(n)?.scores[i] as number])),
-      terms: primary.terms[i] as readonly number[],
-      segment: segments?.[i] ?? null,
-      rankPct: rule.rankPct,
-      candidateTier: rule.tier,
-      candidateStreak: h.candidateStreak,
-      tier: override ?? h.tier,
-      tierReason: override ? 'override' : h.held ? 'hysteresis' : rule.reason,
-    };
-  });
+  return vectors.map((v, i) => ({
+    customerId: v.customerId,
+    score: primary.scores[i] as number,
+    modelScores: Object.fromEntries(names.map((n) => [n, byModel.get(n)?.scores[i] as number])),
+    terms: primary.terms[i] as readonly number[],
+    segment: segments?.[i] ?? null,
+    ...decideTier(
+      rules[i] as RuleTier,
+      context.previous.get(v.customerId),
+      overrides.get(v.customerId),
+      config.tiers,
+    ),
+  }));
 }

@@ -3,8 +3,8 @@ import type { FeatureName, FeatureVector } from '../../../contracts/tiering/feat
 import { isFlipped, modelTerms, termScale } from '../../../contracts/tiering/model-terms.js';
 import { RFM_SEGMENT_GRID, rfmFm, type RfmSegment } from '../../../contracts/tiering/rfm-segments.js';
 import { assertUnreachable } from '../../../contracts/assert-unreachable.js';
-import { normaliseTerm, percentRanks } from './normalise.js';
-import { seedF, seedM, seedR, seedScore } from './seed-rfm.js';
+import { normaliseTerm, percentRanks, type RankOrder } from './normalise.js';
+import { seedScore, seedTerms } from './seed-rfm.js';
 
 /** One model's output for a population, aligned with the input vectors. */
 export interface ModelScores {
@@ -28,44 +28,56 @@ export function rfmSegment(r: number, f: number, m: number): RfmSegment {
   return segment;
 }
 
+/** The rank order of an rfm_quintile term, better-oriented: recency descending (the most recent ranks highest). */
+export const quintileOrder = (feature: FeatureName): RankOrder => (isFlipped(feature) ? 'desc' : 'asc');
+
+/** How a model turns one customer's normalised terms (modelTerms order) into its score. */
+export function termsScore(spec: ModelSpec): (terms: readonly number[]) => number {
+  switch (spec.kind) {
+    case 'seed_rfm':
+      return ([r, f, m]) => seedScore(r as number, f as number, m as number);
+    case 'rfm_quintile':
+      return ([r, f, m]) => ((r as number) + (f as number) + (m as number)) / 3;
+    case 'weighted': {
+      const defs = modelTerms(spec);
+      const scale = termScale(defs);
+      const weights = defs.map((t) => t.weight);
+      return (terms) => weightedSum(terms, weights) / scale;
+    }
+    default:
+      return assertUnreachable(spec, 'model kind');
+  }
+}
+
 /**
  * Scores a population with one model. The population matters for rfm_quintile and weighted (ranks, quantiles,
  * means are taken over every vector given); seed_rfm scores each vector on its own.
  */
 export function scoreModel(spec: ModelSpec, vectors: readonly FeatureVector[]): ModelScores {
+  const score = termsScore(spec);
   switch (spec.kind) {
     case 'seed_rfm': {
-      const terms = vectors.map((v) => [seedR(v.recency_days), seedF(v.orders), seedM(v.monetary)] as const);
-      return { scores: terms.map(([r, f, m]) => seedScore(r, f, m)), terms, segments: null };
+      const terms = vectors.map(seedTerms);
+      return { scores: terms.map(score), terms, segments: null };
     }
     case 'rfm_quintile': {
-      // Better-oriented: recency ranked descending (the most recent gets the highest rank).
-      const r = percentRanks(column(vectors, 'recency_days'), 'desc').map(quintile);
-      const f = percentRanks(column(vectors, 'orders')).map(quintile);
-      const m = percentRanks(column(vectors, 'monetary')).map(quintile);
-      const terms = vectors.map((_, i) => [r[i] as number, f[i] as number, m[i] as number] as const);
+      const cols = modelTerms(spec).map((t) =>
+        percentRanks(column(vectors, t.feature), quintileOrder(t.feature)).map(quintile),
+      );
+      const terms = vectors.map((_, i) => cols.map((c) => c[i] as number));
       return {
-        scores: terms.map(([a, b, c]) => (a + b + c) / 3),
+        scores: terms.map(score),
         terms,
-        segments: terms.map(([a, b, c]) => rfmSegment(a, b, c)),
+        segments: terms.map(([r, f, m]) => rfmSegment(r as number, f as number, m as number)),
       };
     }
     case 'weighted': {
-      const defs = modelTerms(spec);
-      const scale = termScale(defs);
-      const cols = defs.map((t) => {
+      const cols = modelTerms(spec).map((t) => {
         if (t.kind !== 'weighted') throw new Error('weighted model with a non-weighted term');
         return normaliseTerm(column(vectors, t.feature), t.normalize, isFlipped(t.feature), spec.winsorize);
       });
       const terms = vectors.map((_, i) => cols.map((c) => c[i] as number));
-      const scores = terms.map(
-        (ts) =>
-          weightedSum(
-            ts,
-            defs.map((t) => t.weight),
-          ) / scale,
-      );
-      return { scores, terms, segments: null };
+      return { scores: terms.map(score), terms, segments: null };
     }
     default:
       return assertUnreachable(spec, 'model kind');

@@ -1,3 +1,4 @@
+import type { FeatureVector } from '../../../contracts/tiering/features.js';
 import { SEED_RFM } from '../../../contracts/tiering/model-terms.js';
 
 const s = SEED_RFM;
@@ -17,3 +18,10 @@ export const seedM = (monetary: number | null): number =>
 /** 0.4 r + 0.3 f + 0.3 m, computed as (4 r + 3 f + 3 m) / 10 so that equal sums are equal doubles. */
 export const seedScore = (r: number, f: number, m: number): number =>
   (s.weightsOver10.r * r + s.weightsOver10.f * f + s.weightsOver10.m * m) / 10;
+
+/** A vector's seed_rfm terms [r, f, m]: each customer on its own, no population needed. */
+export const seedTerms = (v: FeatureVector): readonly [number, number, number] => [
+  seedR(v.recency_days),
+  seedF(v.orders),
+  seedM(v.monetary),
+];

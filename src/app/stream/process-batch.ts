@@ -1,0 +1,52 @@
+import { OutboundEventSchema, type OutboundEvent } from '../../contracts/events/outbound.js';
+import type { InboundEvent } from '../../contracts/events/inbound.js';
+import type { Engine } from '../../engines/engine.js';
+import { eventsCausedBySql } from '../../sql/stream/decision-sql.js';
+import { applyEvents, type AppliedEvents } from './apply-events.js';
+import { decideCustomers, type DecisionSummary } from './decide-customers.js';
+import type { RunReference } from './run-reference.js';
+
+export interface BatchOutcome extends Omit<AppliedEvents, 'customers'> {
+  readonly decisions: readonly DecisionSummary[];
+  /**
+   * The events to publish now: those of this batch's decisions, and again those of decisions a redelivered event
+   * caused (its first delivery may have died between commit and publish; their ids make the copy a duplicate).
+   */
+  readonly events: readonly OutboundEvent[];
+}
+
+/**
+ * One batch of events in one transaction: applied to the data, then the customers they changed decided again
+ * against `reference` (none before the first batch run: the events are then only applied). A failure rolls all of
+ * it back, so an event is never logged as applied without the decision it caused.
+ */
+export async function processBatch(
+  engine: Engine,
+  reference: RunReference | null,
+  events: readonly InboundEvent[],
+  now: Date,
+  timeZone: string,
+): Promise<BatchOutcome> {
+  const d = engine.dialect;
+  return engine.transaction(async (tx) => {
+    for (const statement of d.favourIndexScans()) await tx.run(statement);
+    const applied = await applyEvents(tx, d, events, now);
+    const decided =
+      reference === null
+        ? { decisions: [], events: [] }
+        : await decideCustomers(tx, d, reference, applied.customers, now, timeZone);
+    const again =
+      applied.duplicates.length === 0
+        ? []
+        : (await tx.all(eventsCausedBySql(d, applied.duplicates))).flatMap((r) =>
+            (JSON.parse(String(r.events)) as unknown[]).map((e) => OutboundEventSchema.parse(e)),
+          );
+    return {
+      applied: applied.applied,
+      duplicates: applied.duplicates,
+      rejected: applied.rejected,
+      decisions: decided.decisions,
+      events: [...decided.events, ...again],
+    };
+  });
+}

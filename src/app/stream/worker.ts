@@ -1,0 +1,46 @@
+import type { Engine } from '../../engines/engine.js';
+import type { DeadLetter, EventBus } from '../../stream/bus.js';
+import { createStreamProcessor, type CommittedBatch, type StreamProcessor } from './stream-processor.js';
+
+export interface WorkerOptions {
+  readonly engine: Engine;
+  readonly bus: EventBus;
+  readonly timeZone: string;
+  readonly now?: () => Date;
+  /** Events this worker applies at once (default: every partition, so that batches can fill up). */
+  readonly concurrency?: number;
+  readonly maxBatch?: number;
+  readonly onBatch?: (batch: CommittedBatch) => void;
+  readonly onDeadLetter?: (letter: DeadLetter) => void;
+  readonly onError?: (error: unknown) => void;
+}
+
+export interface RunningWorker {
+  readonly processor: StreamProcessor;
+  /** Takes no more events, finishes the running batch and acks it. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The stream consumer of `stratum worker` (and of `stratum serve` in embedded mode): takes inbound events from the
+ * bus's durable consumer, applies and decides them in batches, and publishes tier.changed / tag.added /
+ * tag.removed on the bus (the webhook outbox gets them in the batch's transaction).
+ */
+export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
+  const { bus } = options;
+  const processor = createStreamProcessor({
+    engine: options.engine,
+    timeZone: options.timeZone,
+    publish: (event) => bus.publish(event),
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.maxBatch ? { maxBatch: options.maxBatch } : {}),
+    ...(options.onBatch ? { onBatch: options.onBatch } : {}),
+  });
+  const consumer = await bus.consume({
+    handler: processor.handle,
+    concurrency: options.concurrency ?? bus.names.partitions,
+    ...(options.onDeadLetter ? { onDeadLetter: options.onDeadLetter } : {}),
+    ...(options.onError ? { onError: options.onError } : {}),
+  });
+  return { processor, stop: () => consumer.stop() };
+}

@@ -1,0 +1,82 @@
+import type { Dialect } from '../dialects/dialect.js';
+import { PIPELINE_TABLES } from '../../contracts/tiering/pipeline-tables.js';
+import { sql, type SqlQuery } from '../query.js';
+import { paramList } from '../webhooks/params.js';
+import { subscribedToSql } from '../webhooks/subscriptions-sql.js';
+
+/** The session temp table of the surviving customers a batch of events changed. */
+export const AFFECTED_TABLE = 'stream_affected';
+
+export function affectedCustomersSql(d: Dialect, customerIds: readonly string[]): SqlQuery {
+  const rows = customerIds.map((_, i) => `(CAST(${d.param(i + 1)} AS VARCHAR))`).join(', ');
+  return sql(
+    `${d.tempTable} ${d.quoteIdent(AFFECTED_TABLE)} AS SELECT customer_id FROM (VALUES ${rows}) AS t (customer_id)`,
+    [...customerIds],
+  );
+}
+
+const unitsSql = (d: Dialect): string => `SELECT customer_id FROM ${d.quoteIdent(PIPELINE_TABLES.features)}`;
+
+const STATE_COLUMNS = 'customer_id, tier, candidate_tier, candidate_streak, tags, tag_reasons';
+
+/** The latest stream decision under `runId` of every unit in tiering_features. */
+export function latestDecisionsSql(d: Dialect, runId: string): SqlQuery {
+  return sql(
+    `SELECT ${STATE_COLUMNS} FROM (
+       SELECT ${STATE_COLUMNS}, row_number() OVER (PARTITION BY customer_id ORDER BY decision_no DESC) AS rn
+       FROM stream_decisions WHERE run_id = ${d.param(1)} AND customer_id IN (${unitsSql(d)})) AS x
+     WHERE rn = 1`,
+    [runId],
+  );
+}
+
+/** The run's snapshot rows of the units in tiering_features. */
+export function runStatesSql(d: Dialect, runId: string): SqlQuery {
+  return sql(
+    `SELECT ${STATE_COLUMNS} FROM tier_snapshots WHERE run_id = ${d.param(1)} AND customer_id IN (${unitsSql(d)})`,
+    [runId],
+  );
+}
+
+/** The number of each unit's last decision (under any run): the next is one more. */
+export const lastDecisionNumbersSql = (d: Dialect): string =>
+  `SELECT customer_id, max(decision_no) AS n FROM stream_decisions WHERE customer_id IN (${unitsSql(d)}) GROUP BY customer_id`;
+
+/** The overrides of the units in tiering_features (activeOverrides picks the one in force). */
+export const overridesOfUnitsSql = (d: Dialect): string =>
+  `SELECT override_id, customer_id, tier, created_at, expires_at
+   FROM tier_overrides WHERE customer_id IN (${unitsSql(d)})`;
+
+/** The events sent by the decisions some events caused (to send them again after a redelivery). */
+export function eventsCausedBySql(d: Dialect, eventIds: readonly string[]): SqlQuery {
+  return sql(
+    `SELECT events FROM stream_decisions WHERE cause_event_id IN (${eventIds.map((_, i) => d.param(i + 1)).join(', ')})
+     ORDER BY customer_id, decision_no`,
+    [...eventIds],
+  );
+}
+
+export interface OutboxEvent {
+  readonly id: string;
+  readonly type: string;
+  readonly occurredAt: string;
+  /** The whole event as JSON: the delivery's body. */
+  readonly payload: string;
+}
+
+/** Deliveries of some events to every enabled subscriber of their type, in the webhook outbox. */
+export function enqueueEventsSql(d: Dialect, events: readonly OutboxEvent[]): SqlQuery {
+  const p = paramList(d);
+  const rows = events
+    .map((e) => `(${p.text(e.id)}, ${p.text(e.type)}, ${p.text(e.occurredAt)}, ${p.text(e.payload)})`)
+    .join(', ');
+  return sql(
+    `INSERT INTO webhook_deliveries (delivery_id, subscription_id, event_type, payload, status, attempts, next_attempt_at, created_at)
+     SELECT 'dlv_' || substr(md5(e.event_id || '|' || s.subscription_id), 1, 24), s.subscription_id, e.event_type,
+       e.payload, 'pending', 0, CAST(e.occurred_at AS TIMESTAMPTZ), CAST(e.occurred_at AS TIMESTAMPTZ)
+     FROM (VALUES ${rows}) AS e (event_id, event_type, occurred_at, payload)
+     CROSS JOIN webhook_subscriptions s
+     WHERE s.subscription_id IN (${subscribedToSql(d, 'e.event_type')})`,
+    p.params,
+  );
+}
