@@ -12,6 +12,8 @@ const EnvSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'expected a URL such as postgres://user@host:5432/db')
     .optional(),
+  // NATS JetStream for the event stream (docs/stream.md); unset = the in-process bus of the embedded mode.
+  STRATUM_NATS_URL: z.string().min(1).optional(),
   STRATUM_TZ: z.string().min(1).default('Asia/Shanghai'),
   // DuckDB spills to disk beyond this: a 1M-customer run peaks at about 1.5 GB of resident memory with 1.2GB.
   STRATUM_MEMORY_LIMIT: z
@@ -27,6 +29,7 @@ const EnvSchema = z.object({
 export interface AppConfig {
   readonly dbPath: string;
   readonly databaseUrl: string | undefined;
+  readonly natsUrl: string | undefined;
   readonly timeZone: string;
   readonly memoryLimit: string;
   readonly adminPassword: string | undefined;
@@ -37,6 +40,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const parsed = EnvSchema.parse({
     STRATUM_DB: env.STRATUM_DB || undefined,
     STRATUM_DATABASE_URL: env.STRATUM_DATABASE_URL || undefined,
+    STRATUM_NATS_URL: env.STRATUM_NATS_URL || undefined,
     STRATUM_TZ: env.STRATUM_TZ || undefined,
     STRATUM_MEMORY_LIMIT: env.STRATUM_MEMORY_LIMIT || undefined,
     STRATUM_ADMIN_PASSWORD: env.STRATUM_ADMIN_PASSWORD || undefined,
@@ -46,6 +50,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     dbPath: parsed.STRATUM_DB,
     databaseUrl: parsed.STRATUM_DATABASE_URL,
+    natsUrl: parsed.STRATUM_NATS_URL,
     timeZone: parsed.STRATUM_TZ,
     memoryLimit: parsed.STRATUM_MEMORY_LIMIT,
     adminPassword: parsed.STRATUM_ADMIN_PASSWORD,

@@ -3,6 +3,7 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { recordAudit } from '../app/accounts/audit.js';
 import { addUser, hasAdmin } from '../app/accounts/users.js';
 import type { Engine } from '../engines/engine.js';
+import type { EventBus } from '../stream/bus.js';
 import { buildApp } from './app.js';
 import type { ApiDeps } from './deps.js';
 
@@ -20,6 +21,8 @@ export interface ServerOptions {
   /** The first admin's password; without it a random one is generated and returned once. */
   readonly adminPassword?: string | undefined;
   readonly logger?: boolean;
+  /** The event stream POST /events publishes to; without it that route answers 503. */
+  readonly bus?: EventBus;
   readonly services?: (deps: ApiDeps, log: FastifyBaseLogger) => readonly BackgroundService[];
 }
 
@@ -53,7 +56,13 @@ async function ensureAdmin(engine: Engine, password: string | undefined, now: Da
 
 /** Builds the app, listens, and starts the background services; close() stops them all. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const deps: ApiDeps = { engine: options.engine, timeZone: options.timeZone, now: () => new Date(), fetch };
+  const deps: ApiDeps = {
+    engine: options.engine,
+    timeZone: options.timeZone,
+    now: () => new Date(),
+    fetch,
+    bus: options.bus ?? null,
+  };
   // Instances starting together on one database create the first admin once.
   const createdAdmin = await options.engine.withLock('stratum:setup', () =>
     ensureAdmin(options.engine, options.adminPassword, deps.now()),

@@ -1,10 +1,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { processBatch } from '../../src/app/stream/process-batch.js';
+import { latestRunId, loadRunReference } from '../../src/app/stream/run-reference.js';
 import { buildReport } from '../../src/app/tiering/build-report.js';
+import { parseEvent } from '../../src/contracts/events/parse.js';
+import type { Tier } from '../../src/contracts/tiering/tiers.js';
 import { ensureDashboardBuilt, launchChromium, screenshot, withPage } from '../support/browser.js';
+import { TEST_TZ } from '../support/engines.js';
 import { paintedShare } from './support/a11y.js';
 import { dashboardServer, type DashboardServer } from './support/dashboard-server.js';
-import { field, location, msg, tierName, visible } from './support/ui.js';
+import { field, location, msg, tagName, tierName, visible } from './support/ui.js';
 
 let browser: Browser;
 let dash: DashboardServer;
@@ -120,6 +125,62 @@ describe('the customer table', () => {
       await visible(page.getByRole('region', { name: msg('customer.policy.title') }));
       await page.waitForLoadState('networkidle');
       await screenshot(page, 'customer');
+    });
+  });
+
+  it('shows the tier the event stream decided after the run, and the change in the tier history', async () => {
+    const runId = (await latestRunId(dash.engine))!;
+    const [calm] = await dash.engine.read({
+      sql: `SELECT customer_id FROM tier_snapshots WHERE run_id = $1 AND tier IN ('gold', 'silver')
+              AND len(tags) = 0 ORDER BY customer_id LIMIT 1`,
+      params: [runId],
+    });
+    const customerId = String(calm!.customer_id);
+    // An open dispute makes the customer high-risk at once, without waiting for the next run.
+    const now = new Date();
+    const opened = parseEvent({
+      id: 'dispute-browser-1',
+      type: 'dispute.opened',
+      occurredAt: new Date(now.getTime() - 60_000).toISOString(),
+      customerId,
+      data: { disputeId: 'D-BROWSER-1', amount: 5000 },
+    });
+    if (!opened.ok) throw new Error(opened.reason);
+    const reference = await loadRunReference(dash.engine, runId);
+    const outcome = await processBatch(dash.engine, reference, [opened.event], now, TEST_TZ);
+    expect(outcome.decisions).toEqual([expect.objectContaining({ customerId, changed: true })]);
+    const [decided] = await dash.engine.read({
+      sql: 'SELECT tier FROM stream_decisions WHERE customer_id = $1',
+      params: [customerId],
+    });
+    const tier = decided!.tier as Tier;
+    // withPage's browser shows times in Asia/Shanghai; sv-SE writes them as the dashboard does (2026-11-22 09:03).
+    const at = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: 'Asia/Shanghai',
+      dateStyle: 'short',
+      timeStyle: 'short',
+    }).format(now);
+    const cause = { at, event: 'dispute-browser-1' };
+
+    const cookie = await dash.session('admin');
+    await withPage(browser, { baseURL: dash.url, cookie, name: 'customer-live' }, async ({ page }) => {
+      await page.goto(`/customers/${encodeURIComponent(customerId)}`);
+      const live = await visible(page.getByRole('note').filter({ hasText: msg('customer.live.label') }));
+      await visible(live.getByText(msg('customer.live.since', cause)));
+      expect(await live.locator('.tier-badge').textContent()).toBe(tierName(tier));
+      expect(await live.locator('.tag-chip').allTextContents()).toEqual([tagName('high_risk')]);
+
+      const history = page.getByRole('region', { name: msg('customer.history.title') });
+      // The six runs and, newest, the stream's change.
+      await history.locator('summary').click();
+      const rows = history.locator('tbody tr');
+      await expect.poll(() => rows.count()).toBe(7);
+      const streamRow = rows.first();
+      await visible(streamRow.getByText(msg('customer.live.label'), { exact: true }));
+      await visible(streamRow.getByText(msg('customer.history.streamCause', cause)));
+      expect(await streamRow.locator('.tag-chip').allTextContents()).toEqual([tagName('high_risk')]);
+      expect(await rows.filter({ hasText: msg('customer.live.label') }).count()).toBe(1);
+      await screenshot(page, 'customer-live');
     });
   });
 });

@@ -10,6 +10,7 @@ import { runDemo } from '../../src/app/demo/run-demo.js';
 import type { Permission, Role } from '../../src/contracts/access/roles.js';
 import type { Engine } from '../../src/engines/engine.js';
 import type { EngineKind } from '../../src/sql/dialects/dialect.js';
+import type { EventBus } from '../../src/stream/bus.js';
 import { freshEngine, TEST_TZ } from './engines.js';
 
 export interface ApiTestServer {
@@ -25,17 +26,22 @@ export interface ApiTestServer {
 
 /**
  * A server on a fresh engine (DuckDB unless `engine` says otherwise), through app.inject (no network). With
- * `demo`, the database holds a generated, imported and cleaned demo with `weeks` weekly tiering runs.
+ * `demo`, the database holds a generated, imported and cleaned demo with `weeks` weekly tiering runs. POST /events
+ * publishes to `bus` (the caller closes it); without one it answers 503.
  */
 export async function apiTestServer(
-  opts: { demo?: { customers: number; months: number; weeks: number }; engine?: EngineKind } = {},
+  opts: {
+    demo?: { customers: number; months: number; weeks: number };
+    engine?: EngineKind;
+    bus?: EventBus;
+  } = {},
 ): Promise<ApiTestServer> {
   const db = await freshEngine(opts.engine);
   if (opts.demo)
     await runDemo(db.engine, { ...opts.demo, seed: 11, dataDir: join(db.dir, 'demo'), timeZone: TEST_TZ });
   // Every injected request comes from 127.0.0.1: per-address limits are raised, the sign-in limit kept.
   const app = await buildApp(
-    { engine: db.engine, timeZone: TEST_TZ, now: () => new Date(), fetch },
+    { engine: db.engine, timeZone: TEST_TZ, now: () => new Date(), fetch, bus: opts.bus ?? null },
     { rateLimits: { perAddress: 1_000_000 } },
   );
   const sessions = new Map<string, Record<string, string>>();

@@ -10,6 +10,7 @@ import { exportRoutes } from './export/routes.js';
 import { insightsRoutes } from './insights/routes.js';
 import { tiersRoutes } from './tiers/routes.js';
 import { dataRoutes } from './data/routes.js';
+import { eventsRoutes } from './events/routes.js';
 import { keysRoutes } from './keys/routes.js';
 import { usersRoutes } from './users/routes.js';
 import { webhooksRoutes } from './webhooks/routes.js';
@@ -28,6 +29,7 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(tiersRoutes, { prefix: '/tiers' });
   await app.register(exportRoutes, { prefix: '/export' });
   await app.register(dataRoutes, { prefix: '/data' });
+  await app.register(eventsRoutes, { prefix: '/events' });
   await app.register(webhooksRoutes, { prefix: '/webhooks' });
   await app.register(runsRoutes, { prefix: '/runs' });
   await app.register(jobsRoutes, { prefix: '/jobs' });

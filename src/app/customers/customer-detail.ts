@@ -3,7 +3,11 @@ import type { CustomerScope } from '../../contracts/access/principal.js';
 import { stratumError } from '../../contracts/errors.js';
 import { TAG_NAMES, TAGS, TIERS } from '../../contracts/tiering/tiers.js';
 import type { Engine } from '../../engines/engine.js';
-import { customerRowSql, tierHistorySql } from '../../sql/api/customers/customer-detail-sql.js';
+import {
+  customerRowSql,
+  liveDecisionSql,
+  tierHistorySql,
+} from '../../sql/api/customers/customer-detail-sql.js';
 import { survivorOfSql } from '../../sql/tiering/explain.js';
 import { explainCustomer, type Explanation } from '../tiering/explain-customer.js';
 import { customerItemOf, TierNameSchema, tierNameOf, type CustomerItem } from './customer-item.js';
@@ -11,6 +15,8 @@ import { customerSeries, type MonthPoint } from './customer-series.js';
 import { runOf } from './run-of.js';
 
 export const TierHistoryEntrySchema = z.object({
+  /** A batch run, or a change the event stream made between runs (against the run's cut-offs). */
+  source: z.enum(['run', 'stream']),
   runId: z.string(),
   asOf: z.string(),
   tier: z.enum(TIERS).nullable(),
@@ -18,9 +24,38 @@ export const TierHistoryEntrySchema = z.object({
   tierReason: z.string().nullable(),
   score: z.number().nullable(),
   tags: z.array(z.enum(TAGS)),
+  /** The event that caused a stream change (null for a run). */
+  causeEventId: z.string().nullable(),
+  /** When the run finished or the stream decided (ISO 8601). */
+  at: z.string(),
+});
+
+/** What the event stream decided since the run: the customer's current tier when it differs from the run's. */
+export const LiveDecisionSchema = z.object({
+  tier: z.enum(TIERS).nullable(),
+  tierName: TierNameSchema.nullable(),
+  tierReason: z.string().nullable(),
+  score: z.number().nullable(),
+  tags: z.array(z.enum(TAGS)),
+  asOf: z.string(),
+  decidedAt: z.string(),
+  causeEventId: z.string(),
+});
+
+const LiveRowSchema = z.object({
+  tier: z.enum(TIERS).nullable(),
+  tier_reason: z.string().nullable(),
+  score: z.number().nullable(),
+  tags: z.array(z.enum(TAGS)).nullable(),
+  as_of: z.string(),
+  decided_at: z.string(),
+  cause_event_id: z.string(),
 });
 
 const HistoryRowSchema = z.object({
+  source: z.enum(['run', 'stream']),
+  cause_event_id: z.string().nullable(),
+  happened_at: z.string(),
   run_id: z.string(),
   as_of: z.string(),
   tier: z.enum(TIERS).nullable(),
@@ -42,6 +77,8 @@ export interface CustomerDetail {
   }[];
   readonly explanation: Explanation;
   readonly history: z.infer<typeof TierHistoryEntrySchema>[];
+  /** The stream's latest decision since this run (null when none, or when an older run is shown). */
+  readonly live: z.infer<typeof LiveDecisionSchema> | null;
   /** Orders, net purchases and invoices per month, the last 12 months to the run's as-of day. */
   readonly series: MonthPoint[];
 }
@@ -76,6 +113,7 @@ export async function customerDetail(engine: Engine, r: CustomerDetailRequest): 
   const history = (await engine.read(tierHistorySql(d, customerId))).map((raw) => {
     const h = HistoryRowSchema.parse(raw);
     return {
+      source: h.source,
       runId: h.run_id,
       asOf: h.as_of,
       tier: h.tier,
@@ -83,8 +121,12 @@ export async function customerDetail(engine: Engine, r: CustomerDetailRequest): 
       tierReason: h.tier_reason,
       score: h.score,
       tags: h.tags ?? [],
+      causeEventId: h.cause_event_id,
+      at: h.happened_at,
     };
   });
+  const [liveRow] = await engine.read(liveDecisionSql(d, run.runId, customerId));
+  const live = liveRow ? liveOf(LiveRowSchema.parse(liveRow)) : null;
   return {
     runId: run.runId,
     asOf: run.asOf,
@@ -97,6 +139,20 @@ export async function customerDetail(engine: Engine, r: CustomerDetailRequest): 
     })),
     explanation,
     history,
+    live,
     series: await customerSeries(engine, customerId, run.asOf),
+  };
+}
+
+function liveOf(r: z.infer<typeof LiveRowSchema>): z.infer<typeof LiveDecisionSchema> {
+  return {
+    tier: r.tier,
+    tierName: tierNameOf(r.tier),
+    tierReason: r.tier_reason,
+    score: r.score,
+    tags: r.tags ?? [],
+    asOf: r.as_of,
+    decidedAt: r.decided_at,
+    causeEventId: r.cause_event_id,
   };
 }

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { TAGS, TIERS } from '../../contracts/tiering/tiers.js';
 import type { Engine } from '../../engines/engine.js';
 import { runTiersSql } from '../../sql/api/customers/tier-lookup-sql.js';
+import { LiveOverlay, type DecisionReader } from './live-overlay.js';
 import { LruMap } from './lru-map.js';
+import type { StreamOverlay } from './stream-overlay.js';
 
 export const LookupRowSchema = z.object({
   customer_id: z.string(),
@@ -18,13 +20,16 @@ export const TIER_CACHE_ENTRIES = 200_000;
 /**
  * Tier lookup rows by run and customer id. A committed run's snapshot never changes, so entries never go stale:
  * a run of at most TIER_CACHE_ENTRIES customers is read in one query on its first lookup (later lookups cost no
- * query at all), larger runs are cached row by row, least recently used first out. Only unscoped lookups use it:
- * ownership can change with the next import.
+ * query at all), larger runs are cached row by row, least recently used first out. Beside them, the latest run's
+ * stream decisions (a LiveOverlay, at most STREAM_REFRESH_MS old), which lookups of that run answer first. Only unscoped
+ * lookups use it: ownership can change with the next import.
  */
 export class TierCache {
   private readonly rows = new LruMap<string, LookupRow>(TIER_CACHE_ENTRIES);
   /** Runs read whole or being read, with whether they fitted. */
   private readonly whole = new Map<string, Promise<boolean>>();
+  /** The overlay of the latest run looked up (older runs answer their snapshot). */
+  private live: LiveOverlay | null = null;
 
   private static key = (runId: string, customerId: string) => `${runId}\u0000${customerId}`;
 
@@ -51,6 +56,12 @@ export class TierCache {
       for (const id of this.whole.keys()) if (id !== runId && this.whole.size > 4) this.whole.delete(id);
     }
     return loading;
+  }
+
+  /** The stream decisions under the latest run, `runId`, at most STREAM_REFRESH_MS old. */
+  overlayOf(reader: DecisionReader, runId: string): Promise<StreamOverlay> {
+    if (this.live?.runId !== runId) this.live = new LiveOverlay(runId);
+    return this.live.current(reader);
   }
 }
 

@@ -3,7 +3,6 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { DEMO_WEEKS, runDemo, type DemoProgress } from '../../app/demo/run-demo.js';
 import { ensureDemoUsers, type DemoUsers } from '../../app/demo/demo-users.js';
-import { backgroundServices } from '../../api/background-services.js';
 import { startServer } from '../../api/server.js';
 import { stratumError } from '../../contracts/errors.js';
 import type { Engine } from '../../engines/engine.js';
@@ -24,6 +23,8 @@ import {
 import { printJson, printLines } from '../shared/output.js';
 import { progressBar, type Progress } from '../shared/progress.js';
 import { runAction } from '../shared/run-action.js';
+import { openServerStream } from '../shared/server-stream.js';
+import { StreamOptionShape } from '../shared/stream-option.js';
 
 const DemoOptionsSchema = z.object({
   ...DatabaseOptionShape,
@@ -142,14 +143,17 @@ async function serveDemo(
   config: ReturnType<typeof loadConfig>,
 ): Promise<void> {
   const demo = await ensureDemoUsers(engine, config.demoPassword, new Date());
+  const stream = await openServerStream(z.object(StreamOptionShape).parse({}));
   const server = await startServer({
     engine,
     timeZone: config.timeZone,
     host: options.host,
     port: options.port,
     adminPassword: config.adminPassword,
-    services: backgroundServices,
-  }).catch((error: unknown) => {
+    bus: stream.bus,
+    services: stream.services,
+  }).catch(async (error: unknown) => {
+    await stream.close();
     if ((error as { code?: unknown }).code === 'EADDRINUSE')
       throw stratumError(
         'CONFLICT',
@@ -161,6 +165,7 @@ async function serveDemo(
   const lines = [
     '',
     `Dashboard: ${server.url}/   (API docs: ${server.url}/api/docs)`,
+    stream.description,
     ...signInLines(demo, config),
   ];
   if (server.createdAdmin)
@@ -176,6 +181,7 @@ async function serveDemo(
   });
   process.stdout.write('\nStopping the server…\n');
   await server.close();
+  await stream.close();
 }
 
 function signInLines(demo: DemoUsers, config: ReturnType<typeof loadConfig>): string[] {

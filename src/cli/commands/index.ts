@@ -18,6 +18,7 @@ import { registerRunCommand } from './run.js';
 import { registerServeCommand } from './serve.js';
 import { registerUsersCommand } from './users.js';
 import { registerWhatIfCommand } from './whatif.js';
+import { registerWorkerCommand } from './worker.js';
 
 /** Every command registers itself here, one file per command. */
 export function registerCommands(program: Command): void {
@@ -33,6 +34,7 @@ export function registerCommands(program: Command): void {
   registerWhatIfCommand(program);
   registerOverrideCommand(program);
   registerServeCommand(program);
+  registerWorkerCommand(program);
   registerUsersCommand(program);
   registerKeysCommand(program);
   registerAuditCommand(program);

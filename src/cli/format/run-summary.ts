@@ -1,4 +1,5 @@
 import type { RunSummary } from '../../app/tiering/run-tiering.js';
+import { DIFFERENCE_EXPLANATIONS, DIFFERENCE_REASONS } from '../../domain/tiering/stream/reconciliation.js';
 import { TAG_NAMES, TIER_NAMES, TIERS, TAGS } from '../../contracts/tiering/tiers.js';
 
 const n = (x: number) => x.toLocaleString('en-US');
@@ -15,5 +16,19 @@ export function runSummaryLines(s: RunSummary): string[] {
     ...(s.excluded ? [`  excluded as inactive ${n(s.excluded)}`] : []),
     `  tags: ${TAGS.map((t) => `${TAG_NAMES[t].zh} ${TAG_NAMES[t].en} ${n(s.tags[t])}`).join(', ')}`,
     s.previousRunId ? `  previous run: ${s.previousRunId}` : '  first run: no previous snapshot',
+    ...streamLines(s),
+  ];
+}
+
+/** The reconciliation with the stream's decisions since the previous run. */
+function streamLines(s: RunSummary): string[] {
+  const r = s.stream;
+  if (!r) return [];
+  const why = DIFFERENCE_REASONS.filter((k) => r.reasons[k] > 0).map(
+    (k) => `${n(r.reasons[k])} ${k.replace('_', ' ')} (${DIFFERENCE_EXPLANATIONS[k]})`,
+  );
+  return [
+    `  stream: ${n(r.decided)} customers decided since the previous run; ${n(r.agree)} agree with this run, ${n(r.differ)} differ`,
+    ...why.map((w) => `    ${w}`),
   ];
 }

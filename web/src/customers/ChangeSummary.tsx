@@ -10,7 +10,7 @@ export function ChangeSummary({ detail }: { detail: CustomerDetail }) {
   const { t, lang } = useI18n();
   const e = detail.explanation;
   if (!e.previous) return <p className="muted">{t('customer.change.first')}</p>;
-  const previousRun = detail.history.find((h) => h.runId === e.previous?.runId);
+  const previousRun = detail.history.find((h) => h.source === 'run' && h.runId === e.previous?.runId);
   const scoreChange = e.score !== null && e.previous.score !== null ? e.score - e.previous.score : null;
   return (
     <>

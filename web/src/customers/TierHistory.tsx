@@ -3,10 +3,11 @@ import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
 import { TIERS, type Tier } from '../../../src/contracts/tiering/tiers';
 import { EChart } from '../charts/EChart';
-import { formatDate, formatNumber, NONE } from '../common/format';
+import { formatDate, formatDateTime, formatNumber, NONE } from '../common/format';
 import { tierName } from '../common/names';
 import { TagChips, TierBadge } from '../common/TierBadge';
 import { useI18n } from '../i18n/i18n';
+import { LiveLabel } from './LiveTier';
 import type { HistoryEntry } from './types';
 
 /** Bronze at the bottom (0), platinum at the top (3). */
@@ -15,11 +16,13 @@ const BY_LEVEL: readonly Tier[] = [...TIERS].reverse();
 
 /**
  * The customer's tier in every run as a step line (a gap where a run excluded them) with the score beside it,
- * and the same history as a table whose dates open that run's explanation.
+ * and a table of the runs, whose dates open that run's explanation, and of the changes the event stream made
+ * between them.
  */
 export function TierHistory(props: { customerId: string; history: readonly HistoryEntry[]; runId: string }) {
   const { t, lang } = useI18n();
-  const oldestFirst = useMemo(() => [...props.history].reverse(), [props.history]);
+  const runs = useMemo(() => props.history.filter((h) => h.source === 'run'), [props.history]);
+  const oldestFirst = useMemo(() => [...runs].reverse(), [runs]);
 
   const option = useMemo<EChartsOption>(() => {
     const label = (level: number) => {
@@ -78,14 +81,14 @@ export function TierHistory(props: { customerId: string; history: readonly Histo
   }, [oldestFirst, t, lang]);
 
   if (props.history.length === 0) return <p className="muted">{t('customer.history.none')}</p>;
-  const latest = props.history[0];
+  const latest = runs[0];
   return (
     <>
       <EChart
         option={option}
         height={240}
         label={t('customer.history.chartLabel', {
-          runs: props.history.length,
+          runs: runs.length,
           tier: latest?.tier ? tierName(latest.tier, lang) : t('common.excluded'),
         })}
       />
@@ -105,17 +108,12 @@ export function TierHistory(props: { customerId: string; history: readonly Histo
             </thead>
             <tbody>
               {props.history.map((h) => (
-                <tr key={h.runId} aria-current={h.runId === props.runId ? 'true' : undefined}>
+                <tr
+                  key={`${h.source}:${h.causeEventId ?? h.runId}`}
+                  aria-current={isShownRun(h, props.runId) ? 'true' : undefined}
+                >
                   <th scope="row">
-                    {h.runId === props.runId ? (
-                      formatDate(h.asOf)
-                    ) : (
-                      <Link
-                        to={`/customers/${encodeURIComponent(props.customerId)}?run=${encodeURIComponent(h.runId)}`}
-                      >
-                        {formatDate(h.asOf)}
-                      </Link>
-                    )}
+                    <EntryDate entry={h} customerId={props.customerId} shownRunId={props.runId} />
                   </th>
                   <td>
                     <TierBadge tier={h.tier} />
@@ -131,5 +129,31 @@ export function TierHistory(props: { customerId: string; history: readonly Histo
         </div>
       </details>
     </>
+  );
+}
+
+const isShownRun = (h: HistoryEntry, runId: string) => h.source === 'run' && h.runId === runId;
+
+/**
+ * A run's as-of day, a link to that run's view unless it is the one shown; a stream change's day, marked live,
+ * with when it was decided and the event that caused it.
+ */
+function EntryDate(props: { entry: HistoryEntry; customerId: string; shownRunId: string }) {
+  const { t } = useI18n();
+  const h = props.entry;
+  if (h.source === 'stream')
+    return (
+      <>
+        {formatDate(h.asOf)} <LiveLabel />
+        <div className="muted small">
+          {t('customer.history.streamCause', { at: formatDateTime(h.at), event: h.causeEventId ?? NONE })}
+        </div>
+      </>
+    );
+  if (isShownRun(h, props.shownRunId)) return <>{formatDate(h.asOf)}</>;
+  return (
+    <Link to={`/customers/${encodeURIComponent(props.customerId)}?run=${encodeURIComponent(h.runId)}`}>
+      {formatDate(h.asOf)}
+    </Link>
   );
 }

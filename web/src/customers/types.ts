@@ -91,13 +91,32 @@ export interface Explanation {
 }
 
 export interface HistoryEntry {
+  /** A batch run, or a change the event stream made between runs (against the cut-offs of run `runId`). */
+  readonly source: 'run' | 'stream';
   readonly runId: string;
+  /** The day the features are as of. */
   readonly asOf: string;
   readonly tier: Tier | null;
   readonly tierName: Names | null;
   readonly tierReason: string | null;
   readonly score: number | null;
   readonly tags: readonly TagName[];
+  /** The event that caused a stream change; null for a run. */
+  readonly causeEventId: string | null;
+  /** When the run finished or the stream decided (ISO 8601). */
+  readonly at: string;
+}
+
+/** The event stream's latest decision about the customer since the shown run. */
+export interface LiveDecision {
+  readonly tier: Tier | null;
+  readonly tierName: Names | null;
+  readonly tierReason: string | null;
+  readonly score: number | null;
+  readonly tags: readonly TagName[];
+  readonly asOf: string;
+  readonly decidedAt: string;
+  readonly causeEventId: string;
 }
 
 export interface CustomerDetail {
@@ -109,6 +128,8 @@ export interface CustomerDetail {
   readonly explanation: Explanation;
   /** Newest first. */
   readonly history: readonly HistoryEntry[];
+  /** Null when the stream has not decided about the customer since this run, or an older run is shown. */
+  readonly live: LiveDecision | null;
   /** The last 12 months, oldest first. */
   readonly series: readonly MonthPoint[];
 }

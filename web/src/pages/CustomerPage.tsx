@@ -7,6 +7,7 @@ import { useApi } from '../common/use-api';
 import { useCan } from '../common/use-permission';
 import { ChangeSummary } from '../customers/ChangeSummary';
 import { customerTypeName, tierReasonName } from '../customers/labels';
+import { LiveTier } from '../customers/LiveTier';
 import { PolicyView } from '../customers/PolicyView';
 import { ScoreWaterfall } from '../customers/ScoreWaterfall';
 import { OrdersPaymentsSparkline } from '../customers/OrdersPaymentsSparkline';
@@ -17,7 +18,8 @@ import { useI18n } from '../i18n/i18n';
 /**
  * One customer: who they are, their tier and score and why (a waterfall of the score's terms against the tier
  * thresholds), tags with reasons, the effective policy, what changed since the previous run, and the tier
- * history. `?run=ID` shows another run's view of the customer.
+ * history; the tier the event stream moved them to since the run, if it did. `?run=ID` shows another run's
+ * view of the customer.
  */
 export function CustomerPage() {
   const { t } = useI18n();
@@ -55,6 +57,7 @@ function CustomerView({ detail }: { detail: CustomerDetail }) {
           <h1 id="customer-title">{c.name ?? c.customerId}</h1>
           <TierBadge tier={c.tier} />
         </div>
+        <LiveTier customer={c} live={detail.live} />
         {detail.mergedFrom ? (
           <p className="notice" role="note">
             {t('customer.mergedFrom', { from: detail.mergedFrom, into: c.customerId })}

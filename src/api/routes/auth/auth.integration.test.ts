@@ -212,7 +212,7 @@ describeEachEngine('auth API', (kind) => {
 
     it('rate-limits each API key on its own, whatever the address', async () => {
       const small = await buildApp(
-        { engine: s.engine, timeZone: 'Asia/Shanghai', now: () => new Date(), fetch },
+        { engine: s.engine, timeZone: 'Asia/Shanghai', now: () => new Date(), fetch, bus: null },
         { rateLimits: { perKey: 3 } },
       );
       try {

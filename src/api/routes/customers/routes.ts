@@ -2,7 +2,11 @@ import type { FastifyPluginAsync } from 'fastify';
 import { MonthPointSchema } from '../../../app/customers/customer-series.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { customerDetail, TierHistoryEntrySchema } from '../../../app/customers/customer-detail.js';
+import {
+  customerDetail,
+  LiveDecisionSchema,
+  TierHistoryEntrySchema,
+} from '../../../app/customers/customer-detail.js';
 import { CustomerItemSchema, TierNameSchema } from '../../../app/customers/customer-item.js';
 import { defaultDirection, listCustomers } from '../../../app/customers/list-customers.js';
 import { TAGS } from '../../../contracts/tiering/tiers.js';
@@ -32,6 +36,7 @@ const CustomerDetail = z.object({
   ),
   explanation: ExplanationSchema,
   history: z.array(TierHistoryEntrySchema),
+  live: LiveDecisionSchema.nullable(),
   series: z
     .array(MonthPointSchema)
     .describe('Orders, net purchases and invoices per month, the last 12 months'),

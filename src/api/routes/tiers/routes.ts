@@ -8,9 +8,13 @@ import { CustomerId, RunId } from '../customers/schemas.js';
 /** Most ids one batch lookup may ask for. */
 export const BATCH_MAX_IDS = 1000;
 
+const RunParam = RunId.optional().describe(
+  'Tiering run (default: the latest, with what the event stream decided since; an older run answers its snapshot)',
+);
+
 const BatchBody = z.strictObject({
   ids: z.array(CustomerId).min(1).max(BATCH_MAX_IDS).describe(`Customer ids, at most ${BATCH_MAX_IDS}`),
-  run: RunId.optional().describe('Tiering run (default: the latest)'),
+  run: RunParam,
 });
 
 /** Tier lookups for integrations (CRM/ERP): by id and in batches, scoped like the customer list. */
@@ -51,7 +55,7 @@ export const tiersRoutes: FastifyPluginAsync = async (base) => {
         tags: ['tiers'],
         summary: 'The current tier of one customer',
         params: z.object({ customerId: CustomerId }),
-        querystring: z.strictObject({ run: RunId.optional() }),
+        querystring: z.strictObject({ run: RunParam }),
         response: { 200: TierLookupSchema },
       },
     },

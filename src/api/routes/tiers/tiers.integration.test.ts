@@ -1,6 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { apiTestServer, type ApiTestServer } from '../../../../test/support/api-server.js';
-import { describeEachEngine } from '../../../../test/support/engines.js';
+import { describeEachEngine, TEST_TZ } from '../../../../test/support/engines.js';
+import { processBatch } from '../../../app/stream/process-batch.js';
+import { loadRunReference, type RunReference } from '../../../app/stream/run-reference.js';
+import { parseEvent } from '../../../contracts/events/parse.js';
+import { TIER_NAMES, type Tier } from '../../../contracts/tiering/tiers.js';
 
 describeEachEngine('tiers API', (kind) => {
   let s: ApiTestServer;
@@ -58,6 +62,9 @@ describeEachEngine('tiers API', (kind) => {
         tags: row.tags,
         runId: runs[0]?.runId,
         asOf: runs[0]?.asOf,
+        source: 'run',
+        decidedAt: null,
+        causeEventId: null,
       });
     });
 
@@ -148,6 +155,128 @@ describeEachEngine('tiers API', (kind) => {
       const body = (await batch({ ids: [own, other] }, rep)).json();
       expect(body.items.map((i: { customerId: string }) => i.customerId)).toEqual([own]);
       expect(body.missing).toEqual([other]);
+    });
+  });
+
+  describe('after the event stream decided about a customer', () => {
+    let reference: RunReference;
+    /** Tag-free gold or silver customers of the latest run, whom an open dispute makes high-risk. */
+    let calm: [string, { tier: string | null; score: number | null; tags: string[]; repId: string }][];
+    let events = 0;
+
+    /** Opens a dispute for the customer through the stream; the lookup fields its latest decision must give. */
+    async function disputeOf(customerId: string) {
+      const parsed = parseEvent({
+        id: `tiers-dispute-${++events}`,
+        type: 'dispute.opened',
+        occurredAt: new Date().toISOString(),
+        customerId,
+        data: { disputeId: `D-TIERS-${events}`, amount: 5000 },
+      });
+      if (!parsed.ok) throw new Error(parsed.reason);
+      const outcome = await processBatch(s.engine, reference, [parsed.event], new Date(), TEST_TZ);
+      expect(outcome.applied).toEqual([parsed.event.id]);
+      const [row] = await s.engine.all({
+        sql: `SELECT tier, score, tags, decided_at, cause_event_id FROM stream_decisions
+              WHERE customer_id = $1 ORDER BY decision_no DESC LIMIT 1`,
+        params: [customerId],
+      });
+      return {
+        tier: row?.tier,
+        score: row?.score,
+        tags: row?.tags,
+        source: 'stream',
+        decidedAt: row?.decided_at,
+        causeEventId: parsed.event.id,
+      };
+    }
+
+    /** The lookup once the stream's decision shows (the unscoped cache reads decisions at most 1 s old). */
+    async function streamLookup(customerId: string) {
+      return vi.waitFor(
+        async () => {
+          const body = (await get(`/api/v1/tiers/${customerId}`, key)).json();
+          expect(body.source).toBe('stream');
+          return body;
+        },
+        { timeout: 5000, interval: 50 },
+      );
+    }
+
+    beforeAll(async () => {
+      reference = await loadRunReference(s.engine, runs[0]!.runId);
+      calm = [...snapshot.entries()].filter(
+        ([, r]) => ['gold', 'silver'].includes(r.tier!) && r.tags.length === 0,
+      );
+      expect(calm.length).toBeGreaterThan(2);
+    });
+
+    it('answers the stream’s tier and tags with the event that caused them, the cache as well as the database', async () => {
+      const [id] = calm[0]!;
+      // The cache has read the latest run's decisions already (the lookups above): this one reaches it by a refresh.
+      expect((await get(`/api/v1/tiers/${id}`, key)).json().source).toBe('run');
+      const decided = await disputeOf(id);
+      expect(decided.tags).toContain('high_risk');
+      expect(await streamLookup(id)).toEqual({
+        customerId: id,
+        mergedInto: null,
+        tierName: decided.tier ? TIER_NAMES[decided.tier as Tier] : null,
+        runId: runs[0]?.runId,
+        asOf: runs[0]?.asOf,
+        ...decided,
+      });
+      // A later decision is read from where the cache left off.
+      const [next] = calm[1]!;
+      const decidedNext = await disputeOf(next);
+      expect(await streamLookup(next)).toMatchObject(decidedNext);
+    });
+
+    it('keeps answering an older run’s snapshot with ?run=, the latest run’s current state', async () => {
+      const [id] = calm[0]!;
+      const older = (await get(`/api/v1/tiers/${id}?run=${runs[1]?.runId}`, key)).json();
+      expect(older).toMatchObject({
+        runId: runs[1]?.runId,
+        source: 'run',
+        decidedAt: null,
+        causeEventId: null,
+      });
+      const latest = (await get(`/api/v1/tiers/${id}?run=${runs[0]?.runId}`, key)).json();
+      expect(latest).toMatchObject({
+        runId: runs[0]?.runId,
+        source: 'stream',
+        causeEventId: expect.any(String),
+      });
+    });
+
+    it('gives a rep the stream’s state of its own customer at once (scoped lookups read the database)', async () => {
+      const [id, row] = calm[2]!;
+      const rep = await s.as('rep', { repId: row.repId });
+      const decided = await disputeOf(id);
+      const res = await get(`/api/v1/tiers/${id}`, rep);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({ customerId: id, ...decided });
+    });
+
+    it('answers batch lookups with the stream’s state, and an older run’s with its snapshot', async () => {
+      const decidedIds = calm.slice(0, 3).map(([id]) => id);
+      const plain = [...snapshot.keys()].find((id) => !decidedIds.includes(id))!;
+      const body = (await batch({ ids: [...decidedIds, plain] }, key)).json();
+      expect(body.items.map((i: { source: string }) => i.source)).toEqual([
+        'stream',
+        'stream',
+        'stream',
+        'run',
+      ]);
+      for (const item of body.items.slice(0, 3)) {
+        expect(item).toEqual(await streamLookup(item.customerId));
+      }
+      expect(body.items[3]).toMatchObject({
+        tier: snapshot.get(plain)?.tier,
+        decidedAt: null,
+        causeEventId: null,
+      });
+      const older = (await batch({ ids: decidedIds, run: runs[1]?.runId }, key)).json();
+      expect(older.items.map((i: { source: string }) => i.source)).toEqual(['run', 'run', 'run']);
     });
   });
 });
