@@ -21,6 +21,9 @@ export const BASELINE_BODY = {
   tags: ['high_potential'],
   runId: 'run-2025-12-31-1a2b3c4d',
   asOf: '2025-12-31',
+  source: 'run',
+  decidedAt: null,
+  causeEventId: null,
 };
 
 async function baseline(): Promise<FastifyInstance> {
@@ -36,7 +39,7 @@ async function stratum(path: string): Promise<{ app: FastifyInstance; engine: En
   );
   // Every check runs as in production; only the per-key limit is raised so that the load is measured, not 429s.
   const app = await buildApp(
-    { engine, timeZone: BENCH_TZ, now: () => new Date(), fetch },
+    { engine, timeZone: BENCH_TZ, now: () => new Date(), fetch, bus: null },
     { rateLimits: { perKey: 1_000_000_000 } },
   );
   return { app, engine };
