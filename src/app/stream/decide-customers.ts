@@ -25,7 +25,7 @@ import {
   affectedCustomersSql,
   enqueueEventsSql,
   lastDecisionNumbersSql,
-  latestDecisionsSql,
+  latestDecisionsOfUnitsSql,
   overridesOfUnitsSql,
   runStatesSql,
 } from '../../sql/stream/decision-sql.js';
@@ -115,7 +115,8 @@ export async function decideCustomers(
   );
   const states = new Map<string, CustomerState>();
   for (const r of await tx.all(runStatesSql(d, runId))) states.set(String(r.customer_id), stateOf(r));
-  for (const r of await tx.all(latestDecisionsSql(d, runId))) states.set(String(r.customer_id), stateOf(r));
+  for (const r of await tx.all(latestDecisionsOfUnitsSql(d, runId)))
+    states.set(String(r.customer_id), stateOf(r));
   const lastNo = new Map(
     (await tx.all(lastDecisionNumbersSql(d))).map((r) => [String(r.customer_id), Number(r.n)]),
   );

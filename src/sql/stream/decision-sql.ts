@@ -1,6 +1,7 @@
 import type { Dialect } from '../dialects/dialect.js';
 import { PIPELINE_TABLES } from '../../contracts/tiering/pipeline-tables.js';
 import { sql, type SqlQuery } from '../query.js';
+import { latestDecisionsSql } from './latest-decisions-sql.js';
 import { paramList } from '../webhooks/params.js';
 import { subscribedToSql } from '../webhooks/subscriptions-sql.js';
 
@@ -20,12 +21,9 @@ const unitsSql = (d: Dialect): string => `SELECT customer_id FROM ${d.quoteIdent
 const STATE_COLUMNS = 'customer_id, tier, candidate_tier, candidate_streak, tags, tag_reasons';
 
 /** The latest stream decision under `runId` of every unit in tiering_features. */
-export function latestDecisionsSql(d: Dialect, runId: string): SqlQuery {
+export function latestDecisionsOfUnitsSql(d: Dialect, runId: string): SqlQuery {
   return sql(
-    `SELECT ${STATE_COLUMNS} FROM (
-       SELECT ${STATE_COLUMNS}, row_number() OVER (PARTITION BY customer_id ORDER BY decision_no DESC) AS rn
-       FROM stream_decisions WHERE run_id = ${d.param(1)} AND customer_id IN (${unitsSql(d)})) AS x
-     WHERE rn = 1`,
+    latestDecisionsSql(d.param(1), STATE_COLUMNS.split(', '), `AND customer_id IN (${unitsSql(d)})`),
     [runId],
   );
 }

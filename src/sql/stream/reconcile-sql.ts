@@ -1,15 +1,9 @@
 import { FEATURE_NAMES } from '../../contracts/tiering/features.js';
 import type { Dialect } from '../dialects/dialect.js';
 import { sql, type SqlQuery } from '../query.js';
+import { latestDecisionsSql } from './latest-decisions-sql.js';
 
 const STREAM_COLUMNS = ['customer_id', 'tier', 'candidate_tier', 'tier_reason', ...FEATURE_NAMES];
-
-/** Each customer's latest stream decision under `previousRunId`. */
-const latestDecisions = (runSql: string) =>
-  `SELECT ${STREAM_COLUMNS.join(', ')} FROM (
-     SELECT ${STREAM_COLUMNS.join(', ')},
-       row_number() OVER (PARTITION BY customer_id ORDER BY decision_no DESC) AS decision_rank
-     FROM stream_decisions WHERE run_id = ${runSql}) AS latest WHERE decision_rank = 1`;
 
 /** How many customers the stream decided about against a run. */
 export function decidedCountSql(d: Dialect, previousRunId: string): SqlQuery {
@@ -27,7 +21,7 @@ export function differingTiersSql(d: Dialect, runId: string, previousRunId: stri
     STREAM_COLUMNS.slice(1).map((c) => `${alias}.${c} AS ${prefix}_${c}`);
   return sql(
     `SELECT s.customer_id, b.customer_id IS NOT NULL AS in_run, ${[...side('s', 's'), ...side('b', 'b')].join(', ')}
-     FROM (${latestDecisions(`CAST(${d.param(2)} AS VARCHAR)`)}) s
+     FROM (${latestDecisionsSql(`CAST(${d.param(2)} AS VARCHAR)`, STREAM_COLUMNS)}) s
      LEFT JOIN tier_snapshots b ON b.run_id = ${d.param(1)} AND b.customer_id = s.customer_id
      WHERE b.customer_id IS NULL OR s.tier IS DISTINCT FROM b.tier
      ORDER BY s.customer_id`,

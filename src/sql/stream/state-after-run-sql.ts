@@ -1,3 +1,5 @@
+import { latestDecisionsSql } from './latest-decisions-sql.js';
+
 /**
  * Every customer's state after a run and the stream decisions made against it: the run's snapshot row, replaced
  * by the customer's latest stream decision under that run when there is one (stream_decisions has the snapshot's
@@ -8,8 +10,5 @@ export function stateAfterRunSql(runSql: string, columns: readonly string[]): st
   return `SELECT ${cols} FROM tier_snapshots WHERE run_id = ${runSql}
   AND customer_id NOT IN (SELECT customer_id FROM stream_decisions WHERE run_id = ${runSql})
 UNION ALL
-SELECT ${cols} FROM (
-  SELECT ${cols}, row_number() OVER (PARTITION BY customer_id ORDER BY decision_no DESC) AS decision_rank
-  FROM stream_decisions WHERE run_id = ${runSql}) AS latest_decision
-WHERE decision_rank = 1`;
+${latestDecisionsSql(runSql, columns)}`;
 }
