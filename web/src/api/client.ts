@@ -15,9 +15,13 @@ export class ApiError extends Error {
 }
 
 /** JSON over fetch with the session cookie; a non-2xx answer becomes an ApiError with the registry code. */
-export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+export async function api<T>(
+  path: string,
+  init: { method?: string; body?: unknown; signal?: AbortSignal } = {},
+): Promise<T> {
   const res = await fetch(`/api/v1${path}`, {
     method: init.method ?? 'GET',
+    signal: init.signal,
     credentials: 'same-origin',
     headers: init.body === undefined ? {} : { 'content-type': 'application/json' },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),

@@ -26,9 +26,18 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setUser(r.user);
   }, []);
   const logout = useCallback(async () => {
-    await api('/auth/logout', { method: 'POST' });
-    setUser(null);
-  }, []);
+    // Back to "checking" first: the signed-in pages unmount and abort their requests before the session ends,
+    // so none of them is answered 401. A failed sign-out restores the page it came from.
+    const before = user;
+    setUser(undefined);
+    try {
+      await api('/auth/logout', { method: 'POST' });
+      setUser(null);
+    } catch (e) {
+      setUser(before);
+      throw e;
+    }
+  }, [user]);
   return <Context.Provider value={{ user, login, logout }}>{children}</Context.Provider>;
 }
 

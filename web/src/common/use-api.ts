@@ -10,8 +10,9 @@ export interface ApiState<T> {
 }
 
 /**
- * GET `path` (null: nothing to fetch yet) and keep the answer; an answer that arrives after the path changed is
- * dropped, so a slow page of the customer table never overwrites a newer one.
+ * GET `path` (null: nothing to fetch yet) and keep the answer. A request still open when the path changes or the
+ * page unmounts (signing out) is aborted, so a slow page of the customer table never overwrites a newer one and no
+ * request outlives the session it was made for.
  */
 export function useApi<T>(path: string | null): ApiState<T> {
   const [state, setState] = useState<{ path: string | null; data?: T; error?: unknown }>({ path: null });
@@ -20,14 +21,12 @@ export function useApi<T>(path: string | null): ApiState<T> {
 
   useEffect(() => {
     if (path === null) return undefined;
-    let current = true;
-    api<T>(path).then(
-      (data) => current && setState({ path, data }),
-      (error: unknown) => current && setState({ path, error }),
+    const controller = new AbortController();
+    api<T>(path, { signal: controller.signal }).then(
+      (data) => !controller.signal.aborted && setState({ path, data }),
+      (error: unknown) => !controller.signal.aborted && setState({ path, error }),
     );
-    return () => {
-      current = false;
-    };
+    return () => controller.abort();
   }, [path, generation]);
 
   const fresh = state.path === path;

@@ -26,17 +26,17 @@ export function useJob(
 
   useEffect(() => {
     if (jobId === null) return undefined;
-    let stopped = false;
+    const controller = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const poll = async () => {
       try {
-        const job = await api<Job>(`/jobs/${encodeURIComponent(jobId)}`);
-        if (stopped) return;
+        const job = await api<Job>(`/jobs/${encodeURIComponent(jobId)}`, { signal: controller.signal });
+        if (controller.signal.aborted) return;
         setState({ jobId, job, error: undefined });
         if (finished(job)) finishedRef.current(job);
         else timer = setTimeout(() => void poll(), POLL_MS);
       } catch (error) {
-        if (stopped) return;
+        if (controller.signal.aborted) return;
         setState((s) => ({ ...s, jobId, error }));
         // A refusal (unknown job, signed out) will not change by asking again; a network error might.
         if (!(error instanceof ApiError && error.status < 500))
@@ -45,7 +45,7 @@ export function useJob(
     };
     void poll();
     return () => {
-      stopped = true;
+      controller.abort();
       clearTimeout(timer);
     };
   }, [jobId]);
