@@ -3,6 +3,7 @@ const benches: Array<[string, () => Promise<{ run: () => Promise<void> }>]> = [
   ['import', () => import('./import.js')],
   ['tiering', () => import('./tiering.js')],
   ['features', () => import('./features.js')],
+  ['allocation', () => import('./allocation.js')],
 ];
 
 const only = process.argv[2];

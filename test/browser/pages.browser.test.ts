@@ -49,6 +49,8 @@ const PAGES = [
   { name: 'risk', path: '/risk', title: 'nav.risk' },
   { name: 'config-admin', path: '/config', title: 'nav.config' },
   { name: 'runs', path: '/runs', title: 'nav.runs' },
+  { name: 'allocation', path: '/allocation', title: 'nav.allocation' },
+  { name: 'visits', path: '/visits', title: 'nav.visits' },
 ] as const;
 
 describe('every page, as an admin', () => {

@@ -6,6 +6,9 @@ import { Shell } from './layout/Shell';
 import { LoginPage } from './pages/LoginPage';
 
 // Each page is its own chunk (ECharts is large): the first load fetches only the page opened.
+const AllocationPage = lazy(() =>
+  import('./pages/AllocationPage').then((m) => ({ default: m.AllocationPage })),
+);
 const ConfigPage = lazy(() => import('./pages/ConfigPage').then((m) => ({ default: m.ConfigPage })));
 const CustomerPage = lazy(() => import('./pages/CustomerPage').then((m) => ({ default: m.CustomerPage })));
 const CustomersPage = lazy(() => import('./pages/CustomersPage').then((m) => ({ default: m.CustomersPage })));
@@ -13,6 +16,7 @@ const MigrationPage = lazy(() => import('./pages/MigrationPage').then((m) => ({ 
 const OverviewPage = lazy(() => import('./pages/OverviewPage').then((m) => ({ default: m.OverviewPage })));
 const RiskPage = lazy(() => import('./pages/RiskPage').then((m) => ({ default: m.RiskPage })));
 const RunsPage = lazy(() => import('./pages/RunsPage').then((m) => ({ default: m.RunsPage })));
+const VisitsPage = lazy(() => import('./pages/VisitsPage').then((m) => ({ default: m.VisitsPage })));
 
 export function App() {
   const { user } = useAuth();
@@ -31,6 +35,8 @@ export function App() {
             <Route path="/risk" element={<RiskPage />} />
             <Route path="/config" element={<ConfigPage />} />
             <Route path="/runs" element={<RunsPage />} />
+            <Route path="/allocation" element={<AllocationPage />} />
+            <Route path="/visits" element={<VisitsPage />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Suspense>

@@ -1,4 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { allocationRoutes } from './allocation/routes.js';
+import { customerOwnersRoutes } from './allocation/customer-owners-routes.js';
 import { configsRoutes } from './configs/routes.js';
 import { jobsRoutes } from './jobs/routes.js';
 import { runsRoutes } from './runs/routes.js';
@@ -12,6 +14,7 @@ import { tiersRoutes } from './tiers/routes.js';
 import { dataRoutes } from './data/routes.js';
 import { eventsRoutes } from './events/routes.js';
 import { keysRoutes } from './keys/routes.js';
+import { repsRoutes } from './reps/routes.js';
 import { usersRoutes } from './users/routes.js';
 import { webhooksRoutes } from './webhooks/routes.js';
 
@@ -36,4 +39,7 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(configsRoutes, { prefix: '/configs' });
   await app.register(schedulesRoutes, { prefix: '/schedules' });
   await app.register(insightsRoutes, { prefix: '/insights' });
+  await app.register(allocationRoutes, { prefix: '/allocation' });
+  await app.register(customerOwnersRoutes, { prefix: '/customers' });
+  await app.register(repsRoutes, { prefix: '/reps' });
 };

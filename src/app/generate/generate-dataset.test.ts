@@ -86,6 +86,8 @@ describe('generateDataset output', () => {
         name,
       ).toEqual([]);
     expect(rows('order_lines').filter((r) => !orders.has(r.order_id))).toEqual([]);
+    const reps = new Set(rows('reps').map((r) => r.rep_id));
+    expect(rows('customer_owners').filter((r) => !reps.has(r.rep_id))).toEqual([]);
     expect(rows('refunds').filter((r) => !orders.has(r.order_id))).toEqual([]);
     expect(rows('orders').filter((o) => !withLines.has(o.order_id))).toEqual([]);
   });

@@ -5,6 +5,7 @@ import { stratumError } from '../../contracts/errors.js';
 import { TruthSchema, type Truth } from '../../contracts/truth.js';
 import { dayOf, isoDate, periodStart } from '../../domain/generation/calendar.js';
 import { generateRegions } from '../../domain/generation/generate-batch.js';
+import { generateReps } from '../../domain/generation/reps-row.js';
 import type { GenerationSpec } from '../../domain/generation/generation-spec.js';
 import { appendTruthParts, emptyTruthParts } from '../../domain/generation/truth-parts.js';
 import { buildWorld } from '../../domain/generation/world.js';
@@ -38,7 +39,7 @@ export interface GenerateResult {
 
 /**
  * Generates a demo dataset: one CSV per source table plus truth.json, in `options.out`. The bytes depend
- * only on (customers, seed, months, end).
+ * only on (customers, seed, months, end, customersPerRep, cities).
  */
 export async function generateDataset(
   options: GenerateOptions,
@@ -57,7 +58,14 @@ export async function generateDataset(
         field: 'end',
       },
     );
-  const spec: GenerationSpec = { customers: parsed.customers, seed: parsed.seed, months: parsed.months, end };
+  const spec: GenerationSpec = {
+    customers: parsed.customers,
+    seed: parsed.seed,
+    months: parsed.months,
+    end,
+    ...(parsed.customersPerRep !== undefined ? { customersPerRep: parsed.customersPerRep } : {}),
+    ...(parsed.cities !== undefined ? { cities: parsed.cities } : {}),
+  };
   const workers = parsed.workers ?? (spec.customers < 2000 ? 0 : availableParallelism());
   await mkdir(parsed.out, { recursive: true });
 
@@ -67,6 +75,9 @@ export async function generateDataset(
   try {
     const regions = generateRegions(buildRegionsWorld(spec));
     await files.write(regions.chunks, regions.rows);
+    // The reps need the whole population plan (customers per district), cheap next to simulating the accounts.
+    const reps = generateReps(buildWorld(spec));
+    await files.write(reps.chunks, reps.rows);
     const batches = splitIntoBatches(spec.customers);
     let next = 0;
     onProgress?.({ customersDone: 0, customers: spec.customers });

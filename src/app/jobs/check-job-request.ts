@@ -14,6 +14,7 @@ function checkDate(value: string, field: string): void {
 /** Refuses a request that could only fail, before it is queued: INVALID_ARGUMENT naming the field. */
 export function checkJobRequest(request: JobRequest): void {
   if (request.kind === 'run') return checkDate(request.asOf, 'asOf');
+  if (request.kind === 'allocation') return;
   checkDate(request.from, 'from');
   checkDate(request.to, 'to');
   const runs = backfillDates(request.from, request.to, request.every).length;

@@ -3,6 +3,7 @@ import { assertUnreachable } from '../../contracts/assert-unreachable.js';
 import { stratumError } from '../../contracts/errors.js';
 import { backfillDates } from '../../domain/tiering/backfill-dates.js';
 import type { Engine } from '../../engines/engine.js';
+import { runAllocationJob } from '../allocation/allocation-job.js';
 import { backfillRuns } from '../tiering/backfill-runs.js';
 import { runTiering } from '../tiering/run-tiering.js';
 import type { JobRequest } from './job.js';
@@ -45,6 +46,8 @@ export async function executeJob(
       });
       return { configVersion: config.version, dates: dates.length, skipped, runs };
     }
+    case 'allocation':
+      return { ...(await runAllocationJob(engine, request, report)) };
     default:
       return assertUnreachable(request, 'job kind');
   }

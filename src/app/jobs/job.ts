@@ -1,9 +1,13 @@
 import type { Row } from '../../engines/engine.js';
+import type { AllocationJobRequest } from '../allocation/allocation-job.js';
 
 export const JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
-/** What a job does: one tiering run as of a date, or a backfill of runs every week or month of a range. */
+/**
+ * What a job does: one tiering run as of a date, a backfill of runs every week or month of a range, or an
+ * allocation round (computed, and applied unless a dry run).
+ */
 export type JobRequest =
   | {
       readonly kind: 'run';
@@ -16,7 +20,8 @@ export type JobRequest =
       readonly from: string;
       readonly to: string;
       readonly every: 'week' | 'month';
-    };
+    }
+  | AllocationJobRequest;
 
 /** Why a job failed: an error code of the registry, or INTERRUPTED when the server stopped during the job. */
 export interface JobError {
@@ -32,7 +37,7 @@ export const INTERRUPTED: JobError = {
 /** A background job as stored in `jobs` (params and result parsed from their JSON). */
 export interface Job {
   readonly jobId: string;
-  /** run or backfill (other features may store other kinds, e.g. import). */
+  /** run, backfill or allocation (other features may store other kinds, e.g. import). */
   readonly kind: string;
   readonly status: JobStatus;
   /** 0–1. */
@@ -41,7 +46,7 @@ export interface Job {
   readonly requestedBy: string;
   /** The request, with the configuration version it uses. */
   readonly params: unknown;
-  /** The outcome: a run summary (run) or the runs made (backfill). */
+  /** The outcome: a run summary (run), the runs made (backfill) or the plan (allocation). */
   readonly result: unknown;
   readonly error: JobError | null;
   readonly createdAt: string;

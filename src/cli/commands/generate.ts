@@ -13,6 +13,8 @@ interface RawOptions {
   out: string;
   end?: string;
   workers?: string;
+  customersPerRep?: string;
+  cities?: string;
   json?: boolean;
 }
 
@@ -26,6 +28,14 @@ export function registerGenerateCommand(program: Command): void {
     .requiredOption('--out <dir>', 'directory to write the CSV files and truth.json to')
     .option('--end <date>', 'last day of the history, YYYY-MM-DD (default: yesterday in Asia/Shanghai)')
     .option('--workers <n>', 'worker threads (default: one per core; never changes the output)')
+    .option(
+      '--customers-per-rep <n>',
+      'about one rep (account manager) per N real customers of a city (default 120)',
+    )
+    .option(
+      '--cities <names>',
+      'generate customers only in these cities, comma-separated, e.g. 北京,上海 (default: all)',
+    )
     .option('--json', 'print the summary as JSON')
     .action(
       runAction(async (raw: RawOptions) => {

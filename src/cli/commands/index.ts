@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerAllocateCommand } from './allocate.js';
 import { registerConfigCommand } from './config.js';
 import { registerCopyCommand } from './copy.js';
 import { registerMigrateCommand } from './migrate.js';
@@ -17,6 +18,7 @@ import { registerReportCommand } from './report.js';
 import { registerRunCommand } from './run.js';
 import { registerServeCommand } from './serve.js';
 import { registerUsersCommand } from './users.js';
+import { registerVisitsCommand } from './visits.js';
 import { registerWhatIfCommand } from './whatif.js';
 import { registerWorkerCommand } from './worker.js';
 
@@ -33,6 +35,8 @@ export function registerCommands(program: Command): void {
   registerExplainCommand(program);
   registerWhatIfCommand(program);
   registerOverrideCommand(program);
+  registerAllocateCommand(program);
+  registerVisitsCommand(program);
   registerServeCommand(program);
   registerWorkerCommand(program);
   registerUsersCommand(program);

@@ -31,6 +31,7 @@ const EXPECTED: Record<Role, readonly Permission[]> = {
     'data.import',
     'data.read',
     'schedules.manage',
+    'allocation.read',
   ],
   manager: [
     'aggregates.read',
@@ -40,8 +41,10 @@ const EXPECTED: Record<Role, readonly Permission[]> = {
     'configs.read',
     'tiers.lookup',
     'export.read',
+    'allocation.read',
+    'visits.read',
   ],
-  rep: ['aggregates.read', 'customers.read', 'personal.read', 'runs.read', 'tiers.lookup'],
+  rep: ['aggregates.read', 'customers.read', 'personal.read', 'runs.read', 'tiers.lookup', 'visits.read'],
   viewer: ['aggregates.read', 'runs.read'],
   integration: ['tiers.lookup', 'export.read', 'webhooks.manage', 'runs.read'],
 };
@@ -57,6 +60,17 @@ describe('roles', () => {
     for (const role of ROLES)
       for (const p of ['users.manage', 'keys.manage', 'audit.read'] as const)
         expect(can(role, p)).toBe(role === 'admin');
+  });
+
+  it('lets admin, analyst and manager read allocation plans, only admin apply them', () => {
+    expect(ROLES.filter((r) => can(r, 'allocation.read'))).toEqual(['admin', 'analyst', 'manager']);
+    expect(ROLES.filter((r) => can(r, 'allocation.apply'))).toEqual(['admin']);
+  });
+
+  it('shows visit plans (customer addresses) only to roles that see personal data', () => {
+    expect(ROLES.filter((r) => can(r, 'visits.read'))).toEqual(['admin', 'manager', 'rep']);
+    for (const role of ROLES)
+      if (can(role, 'visits.read')) expect(seesPersonalData(principal(role))).toBe(true);
   });
 
   it('scopes customers: all, team, rep or none', () => {

@@ -4,7 +4,8 @@ import { z } from 'zod';
  * Who can do what (STYLE.md habit 9: roles are pure shared code, used by the API and the dashboard alike).
  * admin: everything. analyst: all customers, configs, runs, what-if; no user management. manager: the
  * customers of their team. rep: only their own customers. viewer: aggregates only. integration (API keys):
- * tier lookups, export, webhooks.
+ * tier lookups, export, webhooks. Allocation plans are read by admin, analyst and manager and applied by admin
+ * only; visit plans are read by admin, managers (their team's reps) and reps (their own).
  */
 export const ROLES = ['admin', 'analyst', 'manager', 'rep', 'viewer', 'integration'] as const;
 export const RoleSchema = z.enum(ROLES);
@@ -30,17 +31,25 @@ export const PERMISSIONS = [
   'users.manage',
   'keys.manage',
   'audit.read',
+  'allocation.read',
+  'allocation.apply',
+  'visits.read',
 ] as const;
 export const PermissionSchema = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof PermissionSchema>;
 
-/** Everything but personal data, webhooks and administration. */
+/**
+ * Everything but personal data, webhooks, administration, applying an allocation round (it changes who owns every
+ * moved customer) and visit plans (customer addresses).
+ */
 const NOT_ANALYST: readonly Permission[] = [
   'personal.read',
   'webhooks.manage',
   'users.manage',
   'keys.manage',
   'audit.read',
+  'allocation.apply',
+  'visits.read',
 ];
 const ANALYST = PERMISSIONS.filter((p) => !NOT_ANALYST.includes(p));
 
@@ -56,8 +65,10 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'configs.read',
     'tiers.lookup',
     'export.read',
+    'allocation.read',
+    'visits.read',
   ],
-  rep: ['aggregates.read', 'customers.read', 'personal.read', 'runs.read', 'tiers.lookup'],
+  rep: ['aggregates.read', 'customers.read', 'personal.read', 'runs.read', 'tiers.lookup', 'visits.read'],
   viewer: ['aggregates.read', 'runs.read'],
   integration: ['tiers.lookup', 'export.read', 'webhooks.manage', 'runs.read'],
 };

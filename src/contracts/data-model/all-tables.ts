@@ -1,5 +1,6 @@
 import { SOURCE_TABLES } from './sources/index.js';
 import { actionTasks } from './system/action-tasks.js';
+import { allocationMoves, allocationRounds } from './system/allocation-tables.js';
 import { CLEANING_TABLES } from './system/cleaning-tables.js';
 import { imports } from './system/imports.js';
 import { quarantine } from './system/quarantine.js';
@@ -24,4 +25,6 @@ export const ALL_TABLES: readonly TableDef[] = [
   actionTasks,
   streamEvents,
   streamDecisions,
+  allocationRounds,
+  allocationMoves,
 ];

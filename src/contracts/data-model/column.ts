@@ -20,7 +20,9 @@ export type ColumnCheck =
   | { readonly kind: 'min'; readonly value: number; readonly exclusive?: boolean }
   | { readonly kind: 'max'; readonly value: number }
   | { readonly kind: 'notFuture' }
-  | { readonly kind: 'notBefore'; readonly column: string };
+  | { readonly kind: 'notBefore'; readonly column: string }
+  /** A text list whose every item is an inclusive date range `YYYY-MM-DD..YYYY-MM-DD` with from ≤ to. */
+  | { readonly kind: 'dateRanges' };
 
 export interface ColumnDef {
   readonly name: string;
@@ -58,6 +60,7 @@ export const oneOf = (
 export const nonNegative: ColumnCheck = { kind: 'min', value: 0 };
 export const positive: ColumnCheck = { kind: 'min', value: 0, exclusive: true };
 export const notFuture: ColumnCheck = { kind: 'notFuture' };
+export const dateRanges: ColumnCheck = { kind: 'dateRanges' };
 
 /** A required, non-negative row count of a stratum log table. */
 export const rowCount = (name: string, description: string): ColumnDef => ({

@@ -97,3 +97,39 @@ function offsetMinutesOf(text: string): number {
   const minutes = Number(m[2]) * 60 + Number(m[3]);
   return m[1] === '-' ? -minutes : minutes;
 }
+
+/**
+ * Items of a list column as exported: separated by `;`, `,`, `|`, `、` or a line break (full-width `；` and `，` too),
+ * or a JSON array of strings (what stratum's own exports write). Items are trimmed; empty and repeated items dropped.
+ */
+export function parseTextList(raw: string): Parsed<string[]> {
+  const s = raw.trim();
+  let items: string[];
+  if (s.startsWith('[')) {
+    let json: unknown;
+    try {
+      json = JSON.parse(s);
+    } catch {
+      return fail(`"${raw}" is not a JSON list`);
+    }
+    if (!Array.isArray(json) || json.some((v) => typeof v !== 'string'))
+      return fail(`"${raw}" is not a list of texts`);
+    items = json as string[];
+  } else items = s.split(/[;；,，|、\r\n]/);
+  return ok([...new Set(items.map((i) => i.trim()).filter((i) => i !== ''))]);
+}
+
+const DATE_RANGE_RE = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/;
+
+/** An inclusive range of ISO dates written `YYYY-MM-DD..YYYY-MM-DD` (from ≤ to; one day is `D..D`). */
+export function parseDateRange(raw: string): Parsed<{ from: string; to: string }> {
+  const m = DATE_RANGE_RE.exec(raw.trim());
+  if (!m) return fail(`"${raw}" is not a date range (expected YYYY-MM-DD..YYYY-MM-DD)`);
+  const [from, to] = [m[1] as string, m[2] as string];
+  for (const day of [from, to]) {
+    const parsed = parseDate(day);
+    if (!parsed.ok || parsed.value.text !== day) return fail(`"${raw}": ${day} is not a valid calendar date`);
+  }
+  if (from > to) return fail(`"${raw}" ends before it starts`);
+  return ok({ from, to });
+}

@@ -3,9 +3,11 @@ import { assertUnreachable } from '../assert-unreachable.js';
 import type { ColumnCheck, ColumnDef } from './column.js';
 import {
   parseDate,
+  parseDateRange,
   parseDecimal,
   parseDouble,
   parseInteger,
+  parseTextList,
   parseTimestamp,
   type Parsed,
 } from './field-parsers.js';
@@ -37,6 +39,8 @@ interface ParsedField {
   text: string;
   /** Comparable magnitude for checks: the number, or epoch milliseconds for dates. */
   measure?: number;
+  /** The items of a list. */
+  items?: readonly string[];
 }
 
 function parseField(col: ColumnDef, raw: string, ctx: ValidationContext): Parsed<ParsedField> {
@@ -66,9 +70,11 @@ function parseField(col: ColumnDef, raw: string, ctx: ValidationContext): Parsed
         ? { ok: false, reason: `"${raw}" is not yes or no` }
         : { ok: true, value: { text: value } };
     }
-    case 'double_list':
     case 'text_list':
-      return { ok: false, reason: 'list columns are written by stratum, not imported' };
+      // Canonical text of a list is its JSON array, which the dialects cast to VARCHAR[].
+      return mapParsed(parseTextList(raw), (items) => ({ text: JSON.stringify(items), items }));
+    case 'double_list':
+      return { ok: false, reason: 'number lists are written by stratum, not imported' };
     case 'timestamp':
       return mapParsed(parseTimestamp(raw, ctx.timeZone), (d) => ({ text: d.text, measure: d.utcMs }));
     default:
@@ -113,6 +119,12 @@ function checkValue(
     }
     case 'notBefore':
       return null; // cross-column: checked on the whole row
+    case 'dateRanges':
+      for (const item of field.items ?? []) {
+        const range = parseDateRange(item);
+        if (!range.ok) return range.reason;
+      }
+      return null;
     default:
       return assertUnreachable(check, 'check');
   }
@@ -132,6 +144,8 @@ function columnValidator(
       return col.required ? { ok: false, reasons: ['is required but empty'] } : { ok: true, text: null };
     const parsed = parseField(col, raw, ctx);
     if (!parsed.ok) return { ok: false, reasons: [parsed.reason] };
+    if (parsed.value.items?.length === 0)
+      return col.required ? { ok: false, reasons: ['is required but empty'] } : { ok: true, text: null };
     let reasons: string[] | undefined;
     for (const check of checks) {
       const problem = checkValue(col, check, parsed.value, ctx);

@@ -29,14 +29,14 @@ describe('customer owners', () => {
     expect(world.plan.slots.every((s) => bySlotId.has(s.id))).toBe(true);
   });
 
-  it('has about one rep per 150–250 customers, in city teams of at most six', () => {
+  it('has about one rep per 90–150 customers, in city teams of at most six', () => {
     const { reps, byCity } = world.salesForce;
     const perRep = new Map<string, number>();
     for (const r of rows) perRep.set(r.repId ?? '', (perRep.get(r.repId ?? '') ?? 0) + 1);
     const realCustomers = world.plan.slots.filter((s) => s.duplicateOf < 0).length;
-    expect(realCustomers / reps.length).toBeGreaterThan(150);
-    expect(realCustomers / reps.length).toBeLessThan(250);
-    expect(CUSTOMERS_PER_REP).toBe(200);
+    expect(realCustomers / reps.length).toBeGreaterThan(90);
+    expect(realCustomers / reps.length).toBeLessThan(150);
+    expect(CUSTOMERS_PER_REP).toBe(120);
     for (const [c, indices] of byCity.entries()) {
       const city = world.regions.find((r) => r.cityIndex === c)?.city ?? '';
       for (const i of indices) expect(reps[i]?.team.startsWith(city)).toBe(true);
@@ -61,6 +61,26 @@ describe('customer owners', () => {
       }
     }
     for (const reps of chainReps.values()) expect(reps.size).toBe(1);
+  });
+
+  it('keeps about nine accounts in ten with a rep covering their district, chains with a key-account or chain-capable senior', () => {
+    const profileOf = new Map(world.salesForce.reps.map((r, i) => [r.id, world.repProfiles[i]]));
+    const primaries = world.plan.slots.filter((s) => s.duplicateOf < 0);
+    const singles = primaries.filter((s) => s.brand < 0);
+    const inTerritory = singles.filter((s) => {
+      const p = profileOf.get(bySlotId.get(s.id)?.repId ?? '');
+      const district = world.regions[s.region]?.district.name ?? '';
+      return p !== undefined && (p.districts.length === 0 || p.districts.includes(district));
+    }).length;
+    expect(inTerritory / singles.length).toBeGreaterThan(0.85);
+    expect(inTerritory / singles.length).toBeLessThan(0.99);
+    const chains = primaries.filter((s) => s.brand >= 0);
+    // Key-account managers where the city has one, else chain-capable seniors; OUT_OF_TERRITORY aside.
+    const withChainOwner = chains.filter((s) => {
+      const p = profileOf.get(bySlotId.get(s.id)?.repId ?? '');
+      return p?.role === 'key_account' || (p?.seniority === 'senior' && p.skills.includes('chain'));
+    }).length;
+    expect(withChainOwner / chains.length).toBeGreaterThan(0.85);
   });
 
   it('gives duplicate registrations the real customer’s rep or, sometimes, a colleague', () => {

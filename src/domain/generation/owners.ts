@@ -3,6 +3,7 @@ import { personName } from './names.js';
 import type { Plan, Slot } from './plan.js';
 import { Rng, STREAM } from './prng.js';
 import type { Region } from './regions.js';
+import { CHAIN_SKILL, type CoverageRep } from './rep-coverage.js';
 
 /** A sales rep (account manager) of a city team. */
 export interface Rep {
@@ -19,8 +20,8 @@ export interface SalesForce {
   readonly byCity: readonly (readonly number[])[];
 }
 
-/** About one rep per this many customers of a city (so 150–250 customers each). */
-export const CUSTOMERS_PER_REP = 200;
+/** About one rep per this many customers of a city (so roughly 90–150 customers each). */
+export const CUSTOMERS_PER_REP = 120;
 /** Reps per team at most; a city's reps are split into teams of about equal size. */
 export const REPS_PER_TEAM = 6;
 /** Share of duplicate registrations owned by the rep of the real customer (the others by a colleague). */
@@ -31,8 +32,23 @@ const OWNED_SINCE_CREATION = 0.7;
 const TEAM_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 const teamName = (city: string, k: number) => `${city}${TEAM_NUMERALS[k] ?? String(k + 1)}组`;
 
-/** Reps per city team: one per ~200 customers of the city (at least one), with unique Chinese names. */
-export function planSalesForce(plan: Plan, regions: readonly Region[], rng: Rng): SalesForce {
+export interface SalesForceOptions {
+  /** About one rep per this many real customers of a city (default CUSTOMERS_PER_REP). */
+  readonly customersPerRep: number;
+  /** Cities with customers, by city index: only these get reps. */
+  readonly cities: readonly boolean[];
+}
+
+/**
+ * Reps per city team: one per ~`customersPerRep` real customers of each selected city (at least one), with unique
+ * Chinese names; cities without customers by choice (not selected) get none.
+ */
+export function planSalesForce(
+  plan: Plan,
+  regions: readonly Region[],
+  rng: Rng,
+  options: SalesForceOptions = { customersPerRep: CUSTOMERS_PER_REP, cities: CITIES.map(() => true) },
+): SalesForce {
   const perCity = CITIES.map(() => 0);
   for (const s of plan.slots) {
     const city = regions[s.region]?.cityIndex ?? 0;
@@ -41,7 +57,9 @@ export function planSalesForce(plan: Plan, regions: readonly Region[], rng: Rng)
   const reps: Rep[] = [];
   const names = new Set<string>();
   const byCity = CITIES.map((city, c) => {
-    const count = Math.max(1, Math.round((perCity[c] ?? 0) / CUSTOMERS_PER_REP));
+    const count = options.cities[c]
+      ? Math.max(1, Math.round((perCity[c] ?? 0) / options.customersPerRep))
+      : 0;
     const teams = Math.ceil(count / REPS_PER_TEAM);
     const indices: number[] = [];
     for (let r = 0; r < count; r++) {
@@ -72,13 +90,46 @@ interface OwnerWorld {
   readonly regions: readonly Region[];
   readonly plan: Plan;
   readonly salesForce: SalesForce;
+  readonly repProfiles: readonly CoverageRep[];
 }
+
+/** Share of accounts handed out before territories were drawn: owned by any rep of the city. */
+const OUT_OF_TERRITORY = 0.1;
 
 const cityOf = (world: OwnerWorld, slot: Slot) => world.regions[slot.region]?.cityIndex ?? 0;
 
+const chainCapable = (rep: CoverageRep) =>
+  rep.skills.includes(CHAIN_SKILL) && (rep.seniority === 'senior' || rep.role === 'key_account');
+
 /**
- * The rep a real customer is assigned to: the branches of one chain in one city share a rep (key account);
- * other customers get a rep of their city at random. Depends only on (seed, slot).
+ * Who may own the account: for a chain branch, a key-account manager of the city (they own their chains across
+ * the city), else a chain-capable senior; for other accounts, a rep covering the district.
+ */
+function eligibleReps(world: OwnerWorld, reps: readonly number[], slot: Slot): number[] {
+  const profile = (r: number) => world.repProfiles[r];
+  if (slot.brand >= 0) {
+    const keyAccounts = reps.filter((r) => profile(r)?.role === 'key_account');
+    return keyAccounts.length > 0 ? keyAccounts : reps.filter((r) => chainCapable(profile(r) ?? NO_REP));
+  }
+  const district = world.regions[slot.region]?.district.name ?? '';
+  return reps.filter((r) => {
+    const p = profile(r);
+    return p !== undefined && (p.districts.length === 0 || p.districts.includes(district));
+  });
+}
+
+const NO_REP: CoverageRep = {
+  role: 'sales',
+  seniority: 'junior',
+  base: { lat: 0, lon: 0 },
+  districts: [],
+  skills: [],
+};
+
+/**
+ * The rep a real customer is assigned to: an eligible one (eligibleReps; the branches of one chain in one city
+ * share theirs), except for OUT_OF_TERRITORY of accounts, owned by any rep of the city. Depends only on
+ * (seed, slot).
  */
 function repOfPrimary(world: OwnerWorld, slot: Slot): number {
   const city = cityOf(world, slot);
@@ -87,7 +138,9 @@ function repOfPrimary(world: OwnerWorld, slot: Slot): number {
     slot.brand >= 0
       ? new Rng(world.seed[0], world.seed[1], STREAM.owners, -1 - slot.brand, city)
       : new Rng(world.seed[0], world.seed[1], STREAM.owners, slot.index);
-  return reps[rng.int(0, reps.length - 1)] ?? 0;
+  const eligible = eligibleReps(world, reps, slot);
+  const pool = eligible.length === 0 || rng.chance(OUT_OF_TERRITORY) ? reps : eligible;
+  return pool[rng.int(0, pool.length - 1)] ?? 0;
 }
 
 /**

@@ -59,7 +59,13 @@ interface Period {
  * duplicate registrations, common-name look-alikes and the planted behaviours. Cheap (O(n)) and computed
  * identically by every worker from the seed alone.
  */
-export function planPopulation(n: number, period: Period, regions: readonly Region[], rng: Rng): Plan {
+export function planPopulation(
+  n: number,
+  period: Period,
+  regions: readonly Region[],
+  rng: Rng,
+  cityWeights: readonly number[] = CITIES.map((c) => c.weight),
+): Plan {
   const { startDay, endDay } = period;
   const width = Math.max(6, String(n).length);
   const created: number[] = [];
@@ -88,7 +94,7 @@ export function planPopulation(n: number, period: Period, regions: readonly Regi
 
   planDuplicates(slots, created, endDay, rng);
   const primaries = rng.shuffle(slots.filter((s) => s.duplicateOf < 0));
-  const regionPicker = new RegionPicker(regions);
+  const regionPicker = new RegionPicker(regions, cityWeights);
   const brands = planChains(slots, primaries, regions, regionPicker, rng);
   planCommonNames(primaries, regionPicker, rng);
   for (const s of primaries) if (s.region < 0) s.region = regionPicker.any(rng);
@@ -132,12 +138,15 @@ function upperBound(sorted: readonly number[], x: number): number {
   return lo;
 }
 
+/** Draws cities by weight (a city of weight 0 is never drawn) and districts of a city, outskirts less often. */
 class RegionPicker {
   private readonly byCity: number[][];
   private readonly districtWeights: number[][];
-  private readonly cityWeights = CITIES.map((c) => c.weight);
 
-  constructor(regions: readonly Region[]) {
+  constructor(
+    regions: readonly Region[],
+    private readonly cityWeights: readonly number[],
+  ) {
     this.byCity = CITIES.map((_, c) => regions.filter((r) => r.cityIndex === c).map((r) => r.index));
     this.districtWeights = this.byCity.map((ids) =>
       ids.map((id) => 2 - (regions[id]?.district.remoteness ?? 0)),

@@ -154,4 +154,5 @@ export const STREAM = {
   account: 5,
   duplicate: 6,
   owners: 7,
+  reps: 8,
 } as const;

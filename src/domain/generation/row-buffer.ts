@@ -13,7 +13,8 @@ export const T = {
   disputes: 7,
   contracts: 8,
   creditRatings: 9,
-  customerOwners: 10,
+  reps: 10,
+  customerOwners: 11,
 } as const;
 
 export const TABLE_NAMES: readonly string[] = SOURCE_TABLES.map((t) => t.name);

@@ -8,6 +8,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'tag.removed',
   'policy.changed',
   'run.completed',
+  'owner.changed',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
@@ -58,4 +59,17 @@ export interface WebhookEnvelope<T extends WebhookEventType = WebhookEventType, 
   readonly runId: string;
   readonly asOf: string;
   readonly data: D;
+}
+
+/** An applied allocation round gave the customer a new account manager. */
+export interface OwnerChangedData {
+  readonly customerId: string;
+  /** Rep before; null when the customer had none. */
+  readonly from: string | null;
+  readonly to: string;
+  /** Team of the new rep. */
+  readonly team: string;
+  readonly roundId: string;
+  /** Objective gained by the move, yuan per year. */
+  readonly gain: number;
 }

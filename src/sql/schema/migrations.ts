@@ -109,6 +109,20 @@ export const MIGRATIONS: readonly Migration[] = [
       ...d.createIndex('events_by_customer', 'stream_events', ['customer_id']),
     ],
   },
+  {
+    version: 10,
+    description: 'allocation: reps (source: account managers with territory, capacity, skills and leave)',
+    statements: (d) => tables(['reps']).map((t) => createTableSql(d, t)),
+  },
+  {
+    version: 11,
+    description:
+      'allocation: allocation_rounds and allocation_moves (applied rounds and the ownership history they wrote)',
+    statements: (d) => [
+      ...tables(['allocation_rounds', 'allocation_moves']).map((t) => createTableSql(d, t)),
+      ...d.createIndex('moves_by_customer', 'allocation_moves', ['customer_id']),
+    ],
+  },
 ];
 
 export const migrationsTableSql = (d: Dialect): string =>

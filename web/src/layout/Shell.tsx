@@ -14,6 +14,8 @@ const NAV: readonly { to: string; label: MessageKey; needs: Permission }[] = [
   { to: '/risk', label: 'nav.risk', needs: 'customers.read' },
   { to: '/config', label: 'nav.config', needs: 'configs.read' },
   { to: '/runs', label: 'nav.runs', needs: 'runs.read' },
+  { to: '/allocation', label: 'nav.allocation', needs: 'allocation.read' },
+  { to: '/visits', label: 'nav.visits', needs: 'visits.read' },
 ];
 
 /** The pages a caller may open, by the same permissions the API checks. */

@@ -1,11 +1,22 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { JOB_STATUSES } from '../../../app/jobs/job.js';
+import { JOB_STATUSES, type Job } from '../../../app/jobs/job.js';
+import { allows } from '../../../contracts/access/principal.js';
 import { JobSchema } from './schemas.js';
 import { serverJobs } from './server-jobs.js';
 
-/** Background jobs (runs and backfills): their status, progress and outcome. */
+/**
+ * An allocation job's request and plan name customers and owners: callers without allocation.read see its status
+ * and progress only.
+ */
+function visibleTo(request: FastifyRequest, job: Job): Job {
+  if (job.kind !== 'allocation' || (request.principal && allows(request.principal, 'allocation.read')))
+    return job;
+  return { ...job, params: null, result: null };
+}
+
+/** Background jobs (runs, backfills and allocation rounds): their status, progress and outcome. */
 export const jobsRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const { jobs } = serverJobs(app.deps);
@@ -36,7 +47,7 @@ export const jobsRoutes: FastifyPluginAsync = async (base) => {
         response: { 200: z.object({ items: z.array(JobSchema) }) },
       },
     },
-    async (request) => ({ items: await jobs.list(request.query) }),
+    async (request) => ({ items: (await jobs.list(request.query)).map((job) => visibleTo(request, job)) }),
   );
 
   app.get(
@@ -50,6 +61,6 @@ export const jobsRoutes: FastifyPluginAsync = async (base) => {
         response: { 200: JobSchema },
       },
     },
-    async (request) => jobs.get(request.params.jobId),
+    async (request) => visibleTo(request, await jobs.get(request.params.jobId)),
   );
 };

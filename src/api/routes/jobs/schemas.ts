@@ -3,13 +3,17 @@ import { JOB_STATUSES } from '../../../app/jobs/job.js';
 
 export const JobSchema = z.object({
   jobId: z.string(),
-  kind: z.string().describe('run or backfill'),
+  kind: z.string().describe('run, backfill or allocation'),
   status: z.enum(JOB_STATUSES),
   progress: z.number().min(0).max(1),
   step: z.string().nullable().describe('What the job is doing now'),
   requestedBy: z.string().describe('User or key name, or schedule:<id>'),
   params: z.unknown().describe('The request, with the configuration version used'),
-  result: z.unknown().describe('A run summary (run) or the runs made (backfill)'),
+  result: z
+    .unknown()
+    .describe(
+      'A run summary (run), the runs made (backfill) or the plan (allocation; null for callers without allocation.read)',
+    ),
   error: z
     .object({ code: z.string(), message: z.string() })
     .nullable()

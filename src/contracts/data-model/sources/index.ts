@@ -10,8 +10,12 @@ import { orderLines } from './order-lines.js';
 import { orders } from './orders.js';
 import { refunds } from './refunds.js';
 import { regions } from './regions.js';
+import { reps } from './reps.js';
 
-/** Source tables in load order: every table comes after the tables it references. */
+/**
+ * Source tables in load order: every table comes after the tables it references (reps before customer_owners, whose
+ * rep_id names them). The generator numbers its output tables in this order (T in src/domain/generation/row-buffer.ts).
+ */
 export const SOURCE_TABLES = [
   regions,
   customers,
@@ -23,6 +27,7 @@ export const SOURCE_TABLES = [
   disputes,
   contracts,
   creditRatings,
+  reps,
   customerOwners,
 ] as const satisfies readonly TableDef[];
 
