@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { AllocationCustomer, Rep } from '../../src/domain/allocation/model.js';
 import type { AllocationProblem } from '../../src/domain/allocation/problem.js';
 
-export const GAP_DIR = new URL('../../../shared/datasets/gap/', import.meta.url);
+export const GAP_DIR = new URL('../fixtures/gap/', import.meta.url);
 
 /**
  * An OR-Library generalised assignment instance (`m n`, m×n costs, m×n resource uses, m capacities) as an
