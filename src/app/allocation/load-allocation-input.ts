@@ -1,5 +1,6 @@
 import { stratumError } from '../../contracts/errors.js';
 import { TIERS, type Tier } from '../../contracts/tiering/tiers.js';
+import { addDays, daysBetween } from '../../contracts/time/iso-date.js';
 import { REP_ROLES, SENIORITIES } from '../../contracts/allocation/roles.js';
 import type { AllocationCustomer, Rep } from '../../domain/allocation/model.js';
 import { parseLeave } from '../../domain/allocation/parse-leave.js';
@@ -21,10 +22,6 @@ export interface AllocationInput {
   readonly customers: readonly LoadedCustomer[];
   readonly reps: readonly Rep[];
 }
-
-const DAY_MS = 86_400_000;
-const dayNumber = (iso: string) => Math.floor(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / DAY_MS);
-const isoDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
 const texts = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
@@ -55,7 +52,7 @@ export function repOf(r: Row): Rep {
   };
 }
 
-function customerOf(r: Row, asOfDay: number): LoadedCustomer {
+function customerOf(r: Row, asOf: string): LoadedCustomer {
   const lat = num(r.lat);
   const lon = num(r.lon);
   const since = r.owned_since === null || r.owned_since === undefined ? null : String(r.owned_since);
@@ -72,7 +69,7 @@ function customerOf(r: Row, asOfDay: number): LoadedCustomer {
     chain: r.chain_id !== null && r.chain_id !== undefined && r.chain_id !== '',
     cuisine: r.cuisine === null || r.cuisine === undefined ? null : String(r.cuisine),
     ownerId: r.owner_id === null || r.owner_id === undefined ? null : String(r.owner_id),
-    ownedDays: since === null ? 0 : Math.max(0, asOfDay - dayNumber(since)),
+    ownedDays: since === null ? 0 : Math.max(0, daysBetween(since.slice(0, 10), asOf)),
   };
 }
 
@@ -97,8 +94,7 @@ export async function runOf(
 /** Reps, and the customers of a run with their tier, value (net sales of the twelve months to the as-of date) and owner. */
 export async function loadAllocationInput(engine: Engine, runId?: string): Promise<AllocationInput> {
   const run = await runOf(engine, runId);
-  const asOfDay = dayNumber(run.asOf);
-  const window = { yearStart: isoDay(asOfDay - 364), cutoff: isoDay(asOfDay + 1) };
+  const window = { yearStart: addDays(run.asOf, -364), cutoff: addDays(run.asOf, 1) };
   const [customerRows, repRows] = await Promise.all([
     engine.all(allocationCustomersSql(engine.dialect, run.runId, window)),
     engine.all(repsSql(engine.dialect)),
@@ -112,5 +108,5 @@ export async function loadAllocationInput(engine: Engine, runId?: string): Promi
         id: 'any',
       },
     );
-  return { ...run, customers: customerRows.map((r) => customerOf(r, asOfDay)), reps: repRows.map(repOf) };
+  return { ...run, customers: customerRows.map((r) => customerOf(r, run.asOf)), reps: repRows.map(repOf) };
 }

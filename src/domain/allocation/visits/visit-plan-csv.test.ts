@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Rep } from '../model.js';
+import { testRep } from '../test-problem.js';
 import { planWeek } from './plan-week.js';
 import { VISIT_PLAN_CSV_COLUMNS, visitPlanCsv } from './visit-plan-csv.js';
 import type { VisitCustomer } from '../../../contracts/allocation/week-plan.js';
@@ -27,19 +28,10 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-const REP: Rep = {
-  id: 'R07',
-  name: '李娜',
-  team: 'T1',
-  role: 'sales',
-  seniority: 'senior',
-  city: '上海',
-  base: { lat: 31.23, lon: 121.47 },
-  districts: [],
-  capacity: 40,
-  skills: [],
-  leave: [],
-};
+const REP: Rep = testRep(
+  { id: 'R07', name: '李娜', city: '上海', base: { lat: 31.23, lon: 121.47 }, leave: [] },
+  0,
+);
 
 const CUSTOMERS: VisitCustomer[] = [
   {

@@ -1,22 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { Rep } from '../model.js';
+import { testRep } from '../test-problem.js';
 import { planWeek } from './plan-week.js';
 import { visitPlanIcs, visitTitle } from './visit-plan-ics.js';
 import type { VisitCustomer, WeekPlan } from '../../../contracts/allocation/week-plan.js';
 
-const REP: Rep = {
-  id: 'R07',
-  name: '李娜',
-  team: 'T1',
-  role: 'sales',
-  seniority: 'senior',
-  city: '上海',
-  base: { lat: 31.23, lon: 121.47 },
-  districts: [],
-  capacity: 40,
-  skills: [],
-  leave: [{ from: '2026-11-25', to: '2026-11-25' }],
-};
+const REP: Rep = testRep(
+  {
+    id: 'R07',
+    name: '李娜',
+    city: '上海',
+    base: { lat: 31.23, lon: 121.47 },
+    leave: [{ from: '2026-11-25', to: '2026-11-25' }],
+  },
+  0,
+);
 
 const customers: VisitCustomer[] = Array.from({ length: 12 }, (_, i) => ({
   id: `C${String(i).padStart(3, '0')}`,
