@@ -4,6 +4,8 @@ const benches: Array<[string, () => Promise<{ run: () => Promise<void> }>]> = [
   ['tiering', () => import('./tiering.js')],
   ['features', () => import('./features.js')],
   ['allocation', () => import('./allocation.js')],
+  ['clv', () => import('./clv.js')],
+  ['churn', () => import('./churn.js')],
 ];
 
 const only = process.argv[2];

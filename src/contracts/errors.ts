@@ -21,6 +21,8 @@ export const ERRORS = {
     details: z.object({ file: z.string().optional(), issues: z.array(z.string()) }),
   },
   INVALID_ARGUMENT: { status: 400, details: z.object({ field: z.string() }) },
+  /** A statistical model could not be fitted to the data (no convergence, an optimum at a boundary). */
+  MODEL_FIT_FAILED: { status: 422, details: z.object({ model: z.string() }) },
   NOT_FOUND: { status: 404, details: z.object({ what: z.string(), id: z.string() }) },
   DATABASE_MISSING: { status: 404, details: z.object({ path: z.string() }) },
   DATABASE_UNREACHABLE: { status: 503, details: z.object({ database: z.string() }) },

@@ -29,7 +29,9 @@ import {
   overridesOfUnitsSql,
   runStatesSql,
 } from '../../sql/stream/decision-sql.js';
+import { carryPredictionsSql } from '../../sql/tiering/predictions.js';
 import { computeFeatures } from '../tiering/compute-features.js';
+import { needsPredictions } from '../tiering/fill-predictions.js';
 import type { RunReference } from './run-reference.js';
 
 export interface DecisionSummary {
@@ -110,6 +112,7 @@ export async function decideCustomers(
     { asOf, longDays: config.windows.longDays, shortDays: config.windows.shortDays, unit: config.unit },
     AFFECTED_TABLE,
   );
+  if (needsPredictions(config)) await tx.run(carryPredictionsSql(d, runId));
   const vectors = (await tx.all(`SELECT * FROM ${d.quoteIdent(PIPELINE_TABLES.features)}`)).map(
     featureVectorOf,
   );

@@ -19,6 +19,7 @@ import type { StreamReconciliation } from '../../domain/tiering/stream/reconcili
 import { reconcileStream } from '../stream/reconcile-stream.js';
 import { enqueueRunEvents } from '../webhooks/enqueue-run-events.js';
 import { computeFeatures } from './compute-features.js';
+import { fillPredictions, needsPredictions, type PredictionFit } from './fill-predictions.js';
 import { canonicalJson, sha256 } from './config-hash.js';
 
 export interface RunRequest {
@@ -42,9 +43,17 @@ export interface RunSummary {
   readonly durationMs: number;
   /** How the stream's decisions since the previous run compare with this run's tiers; null when it made none. */
   readonly stream: StreamReconciliation | null;
+  /** The CLV fits behind predicted_margin, when a model reads it; else null. */
+  readonly predictions: PredictionFit | null;
 }
 
-const STEPS = ['Computing features', 'Scoring and tiering', 'Tags and policies', 'Writing the snapshot'];
+const steps = (predicting: boolean) => [
+  'Computing features',
+  ...(predicting ? ['Fitting CLV models'] : []),
+  'Scoring and tiering',
+  'Tags and policies',
+  'Writing the snapshot',
+];
 
 async function dropPipelineTables(s: SqlSession, d: Dialect): Promise<void> {
   for (const t of Object.values(PIPELINE_TABLES))
@@ -62,7 +71,13 @@ export async function runTiering(engine: Engine, request: RunRequest): Promise<R
   const runId = `run-${asOf}-${randomUUID().slice(0, 8)}`;
   const configText = canonicalJson(config);
   const configHash = sha256(configText);
-  const step = (index: number) => request.onStep?.({ index, total: STEPS.length, label: STEPS[index]! });
+  const predicting = needsPredictions(config);
+  const labels = steps(predicting);
+  let index = 0;
+  const step = () => {
+    request.onStep?.({ index, total: labels.length, label: labels[index]! });
+    index++;
+  };
 
   return engine.transaction(async (tx) => {
     await dropPipelineTables(tx, d);
@@ -71,18 +86,23 @@ export async function runTiering(engine: Engine, request: RunRequest): Promise<R
     await tx.run(previousSnapshotSql(d, previousRunId));
     await analyzeTables(tx, d, [PIPELINE_TABLES.previous]);
 
-    step(0);
+    step();
     const { customers } = await computeFeatures(tx, d, {
       asOf,
       longDays: config.windows.longDays,
       shortDays: config.windows.shortDays,
       unit: config.unit,
     });
-    step(1);
+    let predictions: PredictionFit | null = null;
+    if (predicting) {
+      step();
+      predictions = await fillPredictions(tx, d, config, asOf);
+    }
+    step();
     for (const statement of scoringSql(d, config, asOf)) await tx.run(statement);
-    step(2);
+    step();
     for (const statement of tagsPoliciesSql(d, config)) await tx.run(statement);
-    step(3);
+    step();
     await tx.run(insertSnapshotSql(d, runId, Object.keys(config.models)));
     const finished = new Date();
     await tx.run(
@@ -123,6 +143,7 @@ export async function runTiering(engine: Engine, request: RunRequest): Promise<R
       configHash,
       durationMs: Date.now() - started.getTime(),
       stream,
+      predictions,
     };
     // The run's webhook events go to the outbox in this transaction: recorded with the snapshot or not at all.
     await enqueueRunEvents(tx, d, {

@@ -9,6 +9,7 @@ import { dropTempSql, latestRunSql, previousSnapshotSql } from '../../sql/tierin
 import { policyCostsSql, tagsPoliciesSql } from '../../sql/tiering/tags-policies/index.js';
 import { keepTaggedSql, whatIfMigrationSql, whatIfMovedSql } from '../../sql/tiering/whatif.js';
 import { computeFeatures } from './compute-features.js';
+import { fillPredictions, needsPredictions } from './fill-predictions.js';
 import { loadTieringConfig } from './load-config.js';
 
 export interface PolicyTotals {
@@ -102,6 +103,8 @@ export async function whatIf(
       const [previous] = await tx.all(latestRunSql(d, asOf));
       await tx.run(previousSnapshotSql(d, previous ? String(previous.run_id) : null));
       const { customers } = await computeFeatures(tx, d, { asOf, ...features });
+      const predicting = [candidate, current].find(needsPredictions);
+      if (predicting) await fillPredictions(tx, d, { ...predicting, unit: current.unit }, asOf);
       const currentCost = await tierAndTag(tx, d, current, asOf, CURRENT);
       const candidateCost = await tierAndTag(
         tx,

@@ -6,7 +6,9 @@ import { registerMigrateCommand } from './migrate.js';
 import { registerScheduleCommand } from './schedule.js';
 import { registerAuditCommand } from './audit.js';
 import { registerBackfillCommand } from './backfill.js';
+import { registerChurnCommand } from './churn.js';
 import { registerCleanCommand } from './clean.js';
+import { registerClvCommand } from './clv.js';
 import { registerDemoCommand } from './demo.js';
 import { registerGenerateCommand } from './generate.js';
 import { registerKeysCommand } from './keys.js';
@@ -35,6 +37,8 @@ export function registerCommands(program: Command): void {
   registerExplainCommand(program);
   registerWhatIfCommand(program);
   registerOverrideCommand(program);
+  registerClvCommand(program);
+  registerChurnCommand(program);
   registerAllocateCommand(program);
   registerVisitsCommand(program);
   registerServeCommand(program);

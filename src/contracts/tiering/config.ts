@@ -20,6 +20,11 @@ export const WeightedFeatureSchema = z.object({
   normalize: NormalisationSchema.default('percentile'),
 });
 
+/** Quantiles at which min-max normalisation clips outliers. */
+const WinsorizeSchema = z
+  .object({ lower: z.number().min(0).max(0.5), upper: z.number().min(0.5).max(1) })
+  .default({ lower: 0.01, upper: 0.99 });
+
 /** Model specs: a tagged union, so later models (learned, CLV-based) add a member without touching these. */
 export const ModelSpecSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('seed_rfm') }),
@@ -29,17 +34,41 @@ export const ModelSpecSchema = z.discriminatedUnion('kind', [
       kind: z.literal('weighted'),
       preset: z.enum(['profit', 'growth']).optional(),
       features: z.array(WeightedFeatureSchema).optional(),
-      /** Quantiles at which min-max normalisation clips outliers. */
-      winsorize: z
-        .object({ lower: z.number().min(0).max(0.5), upper: z.number().min(0.5).max(1) })
-        .default({ lower: 0.01, upper: 0.99 }),
+      winsorize: WinsorizeSchema,
     })
     .refine(
       (m) => (m.preset === undefined) !== (m.features === undefined),
       'give either a preset or features, not both',
     )
     .refine((m) => !m.features || m.features.some((f) => f.weight !== 0), 'weights are all zero'),
+  z.object({
+    /** Ranks by predicted margin (feature predicted_margin: CLV models fitted as of the run, see `prediction`). */
+    kind: z.literal('predicted_clv'),
+    /** Optionally blended with weighted terms: `weight` of the score from them, the rest from the prediction. */
+    blend: z
+      .object({
+        preset: z.enum(['profit', 'growth']).optional(),
+        features: z.array(WeightedFeatureSchema).optional(),
+        weight: z.number().min(0).lt(1),
+      })
+      .refine(
+        (b) => (b.preset === undefined) !== (b.features === undefined),
+        'give either a preset or features, not both',
+      )
+      .refine((b) => !b.features || b.features.some((f) => f.weight !== 0), 'weights are all zero')
+      .optional(),
+    winsorize: WinsorizeSchema,
+  }),
 ]);
+
+/** How the predicted_margin feature is fitted and predicted, when a model reads it (docs/models.md). */
+export const PredictionSchema = z.object({
+  model: z.enum(['bgnbd', 'pareto_nbd', 'mbgnbd']).default('bgnbd'),
+  /** Days of margin to predict. */
+  horizonDays: z.number().int().min(7).default(365),
+  /** L2 penalty of the maximum-likelihood fits. */
+  penalty: z.number().min(0).default(0),
+});
 
 export const HysteresisSchema = z.object({
   /** A move across a boundary needs the customer's rank to clear it by this many percentage points… */
@@ -148,6 +177,7 @@ export const TieringConfigSchema = z
     models: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/), ModelSpecSchema),
     /** The model whose score decides tiers; the others are computed beside it for comparison. */
     primaryModel: z.string(),
+    prediction: PredictionSchema.default(PredictionSchema.parse({})),
     tiers: TiersConfigSchema.default(TiersConfigSchema.parse({})),
     tags: z.array(TagRuleSchema).default([]),
     policies: PoliciesSchema,

@@ -103,6 +103,12 @@ export const FEATURES = {
     unit: '0–1',
     better: 'lower',
   },
+  predicted_margin: {
+    description:
+      'Predicted gross margin of the next `prediction.horizonDays` (default 365): BG/NBD expected orders × Gamma-Gamma expected order value × the customer’s margin rate, fitted as of the run; NULL unless a model uses it',
+    unit: 'yuan',
+    better: 'higher',
+  },
 } as const satisfies Record<string, FeatureDef>;
 
 export type FeatureName = keyof typeof FEATURES;

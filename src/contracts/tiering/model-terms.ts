@@ -88,17 +88,36 @@ export function modelTerms(spec: ModelSpec): readonly ModelTerm[] {
         { kind: 'quintile', key: 'M', feature: 'monetary', weight: 1 },
       ];
     case 'weighted':
-      return (spec.features ?? WEIGHTED_PRESETS[spec.preset ?? 'profit']).map((t) => ({
-        kind: 'weighted',
-        key: t.feature,
-        feature: t.feature,
-        weight: t.weight,
-        normalize: t.normalize,
-      }));
+      return weightedTerms(spec.features ?? WEIGHTED_PRESETS[spec.preset ?? 'profit'], 1);
+    case 'predicted_clv': {
+      const blend = spec.blend;
+      const share = blend?.weight ?? 0;
+      const own = weightedTerms(
+        [{ feature: 'predicted_margin', weight: 1, normalize: 'percentile' }],
+        1 - share,
+      );
+      if (!blend) return own;
+      const terms = blend.features ?? WEIGHTED_PRESETS[blend.preset ?? 'profit'];
+      return [...own, ...weightedTerms(terms, share / terms.reduce((sum, t) => sum + Math.abs(t.weight), 0))];
+    }
     default:
       return assertUnreachable(spec, 'model kind');
   }
 }
+
+function weightedTerms(terms: readonly WeightedTerm[], scale: number): ModelTerm[] {
+  return terms.map((t) => ({
+    kind: 'weighted',
+    key: t.feature,
+    feature: t.feature,
+    weight: t.weight * scale,
+    normalize: t.normalize,
+  }));
+}
+
+/** Whether a model reads the predicted_margin feature, which the run then fits CLV models to fill. */
+export const readsPredictions = (spec: ModelSpec): boolean =>
+  modelTerms(spec).some((t) => t.feature === 'predicted_margin');
 
 /** The divisor of a model's weighted sum: Σ|wᵢ| (1 for seed_rfm, whose weights sum to 1; 3 for quintiles). */
 export const termScale = (terms: readonly ModelTerm[]): number =>

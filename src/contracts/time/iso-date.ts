@@ -7,7 +7,11 @@ export const IsoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
   .refine(
-    (s) => new Date(Date.parse(`${s}T00:00:00Z`)).toISOString().startsWith(s),
+    // Also runs after a failed regex (zod reports every issue), where Date.parse gives NaN.
+    (s) => {
+      const ms = Date.parse(`${s}T00:00:00Z`);
+      return Number.isFinite(ms) && new Date(ms).toISOString().startsWith(s);
+    },
     'is not a calendar date',
   );
 

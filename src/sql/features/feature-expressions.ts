@@ -39,5 +39,7 @@ export function featureExpressions(c: FeatureContext): Record<FeatureName, strin
     stores: f('u.stores'),
     delivery_cost: f('u.delivery_cost'),
     competition_index: f('u.competition_index'),
+    // Filled after this statement by the run's CLV fit (src/app/tiering/fill-predictions.ts) when a model reads it.
+    predicted_margin: 'CAST(NULL AS DOUBLE PRECISION)',
   };
 }

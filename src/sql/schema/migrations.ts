@@ -123,6 +123,15 @@ export const MIGRATIONS: readonly Migration[] = [
       ...d.createIndex('moves_by_customer', 'allocation_moves', ['customer_id']),
     ],
   },
+  {
+    version: 12,
+    description:
+      'predictions: the predicted_margin feature column in tier_snapshots and stream_decisions (new databases have it from their creating migrations)',
+    statements: (d) =>
+      ['tier_snapshots', 'stream_decisions'].map(
+        (t) => `ALTER TABLE ${d.quoteIdent(t)} ADD COLUMN IF NOT EXISTS predicted_margin DOUBLE PRECISION`,
+      ),
+  },
 ];
 
 export const migrationsTableSql = (d: Dialect): string =>

@@ -4,7 +4,8 @@ import type { TableDef } from '../table.js';
 export const allocationRounds: TableDef = {
   name: 'allocation_rounds',
   title: 'Allocation rounds',
-  origin: 'stratum (written by `stratum allocate` without --dry-run, or POST /api/v1/allocation/plans with dryRun false)',
+  origin:
+    'stratum (written by `stratum allocate` without --dry-run, or POST /api/v1/allocation/plans with dryRun false)',
   description:
     'One applied round of assigning customers to account managers: on which run, with which settings, by whom, and the plan’s figures (objective, LP bound, gap, moves, unassigned customers with reasons, per-owner books, the comparison with the z-score strategy) as JSON.',
   primaryKey: ['round_id'],

@@ -38,7 +38,8 @@ export function termsScore(spec: ModelSpec): (terms: readonly number[]) => numbe
       return ([r, f, m]) => seedScore(r as number, f as number, m as number);
     case 'rfm_quintile':
       return ([r, f, m]) => ((r as number) + (f as number) + (m as number)) / 3;
-    case 'weighted': {
+    case 'weighted':
+    case 'predicted_clv': {
       const defs = modelTerms(spec);
       const scale = termScale(defs);
       const weights = defs.map((t) => t.weight);
@@ -71,7 +72,8 @@ export function scoreModel(spec: ModelSpec, vectors: readonly FeatureVector[]): 
         segments: terms.map(([r, f, m]) => rfmSegment(r as number, f as number, m as number)),
       };
     }
-    case 'weighted': {
+    case 'weighted':
+    case 'predicted_clv': {
       const cols = modelTerms(spec).map((t) => {
         if (t.kind !== 'weighted') throw new Error('weighted model with a non-weighted term');
         return normaliseTerm(column(vectors, t.feature), t.normalize, isFlipped(t.feature), spec.winsorize);

@@ -12,6 +12,7 @@ export function scoreRange(spec: ModelSpec): { readonly min: number; readonly ma
     case 'rfm_quintile':
       return { min: 1, max: 5 };
     case 'weighted':
+    case 'predicted_clv':
       return modelTerms(spec).some((t) => t.kind === 'weighted' && t.normalize === 'zscore')
         ? null
         : { min: -1, max: 1 };

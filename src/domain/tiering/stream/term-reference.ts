@@ -43,6 +43,7 @@ export function termReferences(
         values: ranked(t.feature),
       }));
     case 'weighted':
+    case 'predicted_clv':
       return modelTerms(spec).map((t): TermReference => {
         if (t.kind !== 'weighted') throw new Error('weighted model with a non-weighted term');
         const common = { feature: t.feature, flipped: isFlipped(t.feature) };

@@ -106,7 +106,8 @@ export function modelSql(d: Dialect, spec: ModelSpec, prefix: string, rank: Rank
         score: (c) => `(${col(c, 0)} + ${col(c, 1)} + ${col(c, 2)}) / 3`,
         segment: segmentSql,
       };
-    case 'weighted': {
+    case 'weighted':
+    case 'predicted_clv': {
       const stats: string[] = [];
       const ranks: RankRef[] = [];
       const exprs = terms.map((t, i) => {
