@@ -1,3 +1,4 @@
+import { fillChurnProbabilities, resolveChurnModel } from '../../src/app/tiering/churn-probabilities.js';
 import { addDays } from '../../src/contracts/time/iso-date.js';
 import { backfillDates } from '../../src/domain/tiering/backfill-dates.js';
 import type { TieringConfig } from '../../src/contracts/tiering/config.js';
@@ -16,7 +17,7 @@ export async function survivorMap(db: Engine): Promise<Map<string, string>> {
   return new Map(rows.map((r) => [String(r.customer_id), String(r.survivor_id)]));
 }
 
-/** Features as of `asOf`, then the tags step over a stand-in tiering_scored (no tier) and no previous run. */
+/** Features as of `asOf` (and the churn model's probabilities if the rule names one), then the tags step over a stand-in tiering_scored (no tier) and no previous run. */
 export async function tagsAsOf(
   db: Engine,
   config: TieringConfig,
@@ -30,13 +31,15 @@ export async function tagsAsOf(
     shortDays: config.windows.shortDays,
     unit: config.unit,
   });
+  const { config: resolved, churnModel } = await resolveChurnModel(config);
+  if (churnModel) await fillChurnProbabilities(db, d, churnModel);
   await db.run(`DROP TABLE IF EXISTS ${t.scored}`);
   await db.run(
     `CREATE TEMP TABLE ${t.scored} AS SELECT customer_id, CAST(NULL AS VARCHAR) AS tier FROM ${t.features}`,
   );
   await db.run(`DROP TABLE IF EXISTS ${t.previous}`);
   await db.run(`CREATE TEMP TABLE ${t.previous} (customer_id VARCHAR, tier VARCHAR, tags VARCHAR[])`);
-  for (const s of tagsPoliciesSql(d, config)) await db.run(s);
+  for (const s of tagsPoliciesSql(d, resolved)) await db.run(s);
   const rows = await db.all(`SELECT customer_id, tags FROM ${t.tagged} WHERE len(tags) > 0`);
   return rows.map((r) => ({ customerId: String(r.customer_id), tags: r.tags as string[] }));
 }

@@ -36,7 +36,10 @@ export async function churnRowsAt(
   return {
     asOf,
     customerIds: rows.map((r) => String(r.customer_id)),
-    x: featureMatrix(CHURN_FEATURES, rows.map(churnFeatureValues)),
+    x: featureMatrix(
+      CHURN_FEATURES,
+      rows.map((r) => churnFeatureValues(r)),
+    ),
     y: Uint8Array.from(rows, (r) => Number(r.churned ?? 0)),
   };
 }

@@ -29,9 +29,10 @@ import {
   overridesOfUnitsSql,
   runStatesSql,
 } from '../../sql/stream/decision-sql.js';
-import { carryPredictionsSql } from '../../sql/tiering/predictions.js';
+import { carryOutputsSql, type ModelOutput } from '../../sql/tiering/model-outputs.js';
 import { computeFeatures } from '../tiering/compute-features.js';
 import { needsPredictions } from '../tiering/fill-predictions.js';
+import { readsChurnModel } from '../tiering/churn-probabilities.js';
 import type { RunReference } from './run-reference.js';
 
 export interface DecisionSummary {
@@ -112,7 +113,11 @@ export async function decideCustomers(
     { asOf, longDays: config.windows.longDays, shortDays: config.windows.shortDays, unit: config.unit },
     AFFECTED_TABLE,
   );
-  if (needsPredictions(config)) await tx.run(carryPredictionsSql(d, runId));
+  const outputs: ModelOutput[] = [
+    ...(needsPredictions(config) ? (['predicted_margin'] as const) : []),
+    ...(readsChurnModel(config) ? (['churn_probability'] as const) : []),
+  ];
+  if (outputs.length > 0) await tx.run(carryOutputsSql(d, runId, outputs));
   const vectors = (await tx.all(`SELECT * FROM ${d.quoteIdent(PIPELINE_TABLES.features)}`)).map(
     featureVectorOf,
   );

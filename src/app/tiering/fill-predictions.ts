@@ -4,11 +4,7 @@ import { readsPredictions } from '../../contracts/tiering/model-terms.js';
 import type { SqlSession } from '../../engines/engine.js';
 import { orderTransactions } from '../../sql/clv/order-transactions.js';
 import type { Dialect } from '../../sql/dialects/dialect.js';
-import {
-  createPredictionsSql,
-  fillPredictionsSql,
-  PREDICTIONS_TABLE,
-} from '../../sql/tiering/predictions.js';
+import { createOutputSql, fillOutputSql, outputTable } from '../../sql/tiering/model-outputs.js';
 import { customerSummaries } from '../clv/customer-summaries.js';
 import { predictSummaries } from '../clv/predict-clv.js';
 
@@ -51,16 +47,17 @@ export async function fillPredictions(
     annualDiscountRate: 0,
     fit: { penalty: config.prediction.penalty },
   });
-  for (const statement of createPredictionsSql(d)) await tx.run(statement);
+  for (const statement of createOutputSql(d, 'predicted_margin')) await tx.run(statement);
   await tx.bulkLoad(
-    PREDICTIONS_TABLE,
-    ['customer_id', 'predicted_margin'],
+    outputTable('predicted_margin'),
+    ['customer_id', 'value'],
     predictions.customers.map((c) => [
       c.customerId,
       Number.isFinite(c.predictedMargin) ? String(c.predictedMargin) : null,
     ]),
   );
-  for (const statement of fillPredictionsSql(d)) await tx.run(statement);
+  // A customer without a purchase has nothing to predict from: 0.
+  for (const statement of fillOutputSql(d, 'predicted_margin', 0)) await tx.run(statement);
   const t = predictions.transactionFit;
   return {
     model: t.model,

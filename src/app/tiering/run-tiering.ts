@@ -19,6 +19,7 @@ import type { StreamReconciliation } from '../../domain/tiering/stream/reconcili
 import { reconcileStream } from '../stream/reconcile-stream.js';
 import { enqueueRunEvents } from '../webhooks/enqueue-run-events.js';
 import { computeFeatures } from './compute-features.js';
+import { fillChurnProbabilities, resolveChurnModel } from './churn-probabilities.js';
 import { fillPredictions, needsPredictions, type PredictionFit } from './fill-predictions.js';
 import { canonicalJson, sha256 } from './config-hash.js';
 
@@ -47,9 +48,10 @@ export interface RunSummary {
   readonly predictions: PredictionFit | null;
 }
 
-const steps = (predicting: boolean) => [
+const steps = (predicting: boolean, churnModel: boolean) => [
   'Computing features',
   ...(predicting ? ['Fitting CLV models'] : []),
+  ...(churnModel ? ['Scoring the churn model'] : []),
   'Scoring and tiering',
   'Tags and policies',
   'Writing the snapshot',
@@ -67,12 +69,14 @@ async function dropPipelineTables(s: SqlSession, d: Dialect): Promise<void> {
 export async function runTiering(engine: Engine, request: RunRequest): Promise<RunSummary> {
   const d = engine.dialect;
   const started = new Date();
-  const { config, asOf } = request;
+  const { asOf } = request;
+  // The stored configuration carries the churn model's resolved threshold: the stream rescores with it.
+  const { config, churnModel } = await resolveChurnModel(request.config);
   const runId = `run-${asOf}-${randomUUID().slice(0, 8)}`;
   const configText = canonicalJson(config);
   const configHash = sha256(configText);
   const predicting = needsPredictions(config);
-  const labels = steps(predicting);
+  const labels = steps(predicting, churnModel !== null);
   let index = 0;
   const step = () => {
     request.onStep?.({ index, total: labels.length, label: labels[index]! });
@@ -97,6 +101,10 @@ export async function runTiering(engine: Engine, request: RunRequest): Promise<R
     if (predicting) {
       step();
       predictions = await fillPredictions(tx, d, config, asOf);
+    }
+    if (churnModel) {
+      step();
+      await fillChurnProbabilities(tx, d, churnModel);
     }
     step();
     for (const statement of scoringSql(d, config, asOf)) await tx.run(statement);

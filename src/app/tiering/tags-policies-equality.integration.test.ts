@@ -65,6 +65,7 @@ function syntheticRows(seed: number): Row[] {
       disputes_open: maybe(pick([0, 0, 0, 1, 2])),
       severe_complaints: maybe(pick([0, 1, 2, 3, 4, 9])),
       credit_score: maybe(pick([1, 2, 3, 4, 4.5, 5, 6, 7, 8, 9])),
+      churn_probability: maybe(pick([0, 0.3, 0.42, 0.4249, 0.425, 0.57, 0.995, r()]), 0.3),
     });
     const tier = r() < 0.1 ? null : pick(TIERS);
     const previous =
@@ -143,7 +144,15 @@ const variant: TieringConfig = TieringConfigSchema.parse({
   windows: { longDays: 180, shortDays: 60 },
   tags: [
     ...defaultConfig.tags,
-    { kind: 'churn_warning', gapFactor: 1.5, minGapDays: 7, frequencyDropTo: 0.6, minOrders: 1 },
+    {
+      kind: 'churn_warning',
+      gapFactor: 1.5,
+      minGapDays: 7,
+      frequencyDropTo: 0.6,
+      minOrders: 1,
+      // Resolved as a run resolves it; the file itself is read by the run, not by tagsPoliciesSql.
+      model: { file: 'churn-model.json', minProbability: 0.42 },
+    },
     { kind: 'high_potential', minGrowth: 0, minOrdersRecent: 0, maxTier: 'gold' },
   ],
   policies: {

@@ -9,6 +9,7 @@ import { dropTempSql, latestRunSql, previousSnapshotSql } from '../../sql/tierin
 import { policyCostsSql, tagsPoliciesSql } from '../../sql/tiering/tags-policies/index.js';
 import { keepTaggedSql, whatIfMigrationSql, whatIfMovedSql } from '../../sql/tiering/whatif.js';
 import { computeFeatures } from './compute-features.js';
+import { fillChurnProbabilities, resolveChurnModel } from './churn-probabilities.js';
 import { fillPredictions, needsPredictions } from './fill-predictions.js';
 import { loadTieringConfig } from './load-config.js';
 
@@ -88,7 +89,9 @@ export async function whatIf(
   given?: { readonly config: TieringConfig; readonly from: string },
 ): Promise<WhatIf> {
   const d = engine.dialect;
-  const { config: current, from: currentFrom } = given ?? (await latestRunConfig(engine));
+  const { config: stated, from: currentFrom } = given ?? (await latestRunConfig(engine));
+  const { config: current, churnModel: currentChurn } = await resolveChurnModel(stated);
+  const resolved = await resolveChurnModel({ ...candidate, windows: current.windows, unit: current.unit });
   const features = {
     longDays: current.windows.longDays,
     shortDays: current.windows.shortDays,
@@ -105,14 +108,11 @@ export async function whatIf(
       const { customers } = await computeFeatures(tx, d, { asOf, ...features });
       const predicting = [candidate, current].find(needsPredictions);
       if (predicting) await fillPredictions(tx, d, { ...predicting, unit: current.unit }, asOf);
+      // One churn_probability column: the candidate's model if it names one, else the current's.
+      const churnModel = resolved.churnModel ?? currentChurn;
+      if (churnModel) await fillChurnProbabilities(tx, d, churnModel);
       const currentCost = await tierAndTag(tx, d, current, asOf, CURRENT);
-      const candidateCost = await tierAndTag(
-        tx,
-        d,
-        { ...candidate, windows: current.windows, unit: current.unit },
-        asOf,
-        CANDIDATE,
-      );
+      const candidateCost = await tierAndTag(tx, d, resolved.config, asOf, CANDIDATE);
       const migration = (await tx.all(whatIfMigrationSql(d, CURRENT, CANDIDATE))).map((r) => ({
         from: String(r.from_tier),
         to: String(r.to_tier),

@@ -127,6 +127,13 @@ export const TagRuleSchema = z.discriminatedUnion('kind', [
     /** or recent frequency fell below this share of the long-window frequency. */
     frequencyDropTo: z.number().min(0).max(1).default(0.3),
     minOrders: z.number().int().min(1).default(4),
+    /**
+     * Also fire when a saved churn model (`stratum churn score --save-model FILE`) gives the customer at least
+     * minProbability of not ordering in its window (default: the model's own threshold).
+     */
+    model: z
+      .object({ file: z.string().min(1), minProbability: z.number().min(0).max(1).optional() })
+      .optional(),
   }),
 ]);
 

@@ -109,6 +109,12 @@ export const FEATURES = {
     unit: 'yuan',
     better: 'higher',
   },
+  churn_probability: {
+    description:
+      'Probability of no order in the churn model’s window, from the saved model the churn_warning rule names (active customers); NULL otherwise',
+    unit: '0–1',
+    better: 'lower',
+  },
 } as const satisfies Record<string, FeatureDef>;
 
 export type FeatureName = keyof typeof FEATURES;

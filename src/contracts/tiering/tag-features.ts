@@ -12,4 +12,5 @@ export const TAG_FEATURES = [
   'disputes_open',
   'severe_complaints',
   'credit_score',
+  'churn_probability',
 ] as const satisfies readonly FeatureName[];

@@ -39,7 +39,8 @@ export function featureExpressions(c: FeatureContext): Record<FeatureName, strin
     stores: f('u.stores'),
     delivery_cost: f('u.delivery_cost'),
     competition_index: f('u.competition_index'),
-    // Filled after this statement by the run's CLV fit (src/app/tiering/fill-predictions.ts) when a model reads it.
+    // Model outputs, filled after this statement when the configuration reads them (src/app/tiering/model-outputs.ts).
     predicted_margin: 'CAST(NULL AS DOUBLE PRECISION)',
+    churn_probability: 'CAST(NULL AS DOUBLE PRECISION)',
   };
 }

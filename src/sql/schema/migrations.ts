@@ -126,10 +126,12 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 12,
     description:
-      'predictions: the predicted_margin feature column in tier_snapshots and stream_decisions (new databases have it from their creating migrations)',
+      'model outputs: the predicted_margin and churn_probability feature columns in tier_snapshots and stream_decisions (new databases have them from their creating migrations)',
     statements: (d) =>
-      ['tier_snapshots', 'stream_decisions'].map(
-        (t) => `ALTER TABLE ${d.quoteIdent(t)} ADD COLUMN IF NOT EXISTS predicted_margin DOUBLE PRECISION`,
+      ['tier_snapshots', 'stream_decisions'].flatMap((t) =>
+        ['predicted_margin', 'churn_probability'].map(
+          (c) => `ALTER TABLE ${d.quoteIdent(t)} ADD COLUMN IF NOT EXISTS ${c} DOUBLE PRECISION`,
+        ),
       ),
   },
 ];

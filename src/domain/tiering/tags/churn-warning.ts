@@ -40,10 +40,34 @@ export function churnFigures(x: TagInput, w: TagWindows): ChurnFigures | null {
  * of the long-window frequency. The reason lists each part that fired.
  */
 export function churnWarning(rule: Rule, x: TagInput, w: TagWindows): Reason | null {
+  const reasons = [...ruleReasons(rule, x, w), ...modelReasons(rule, x)];
+  if (reasons.length === 0) return null;
+  return { en: reasons.map((r) => r.en).join('; '), zh: reasons.map((r) => r.zh).join('；') };
+}
+
+/**
+ * The model part: the churn_probability the run filled from the rule's saved model, at least minProbability
+ * (resolved to the model's threshold by the run). It needs no minimum of orders: the model has its population.
+ */
+function modelReasons(rule: Rule, x: TagInput): Reason[] {
+  const p = x.churn_probability;
+  const min = rule.model?.minProbability;
+  if (p === null || min === undefined || !(p >= min)) return [];
+  const share = formatPercent(p);
+  const limit = formatPercent(min);
+  return [
+    {
+      en: `churn model: ${share} % probability of no order (threshold ${limit} %)`,
+      zh: `流失模型：不再下单的概率 ${share}%（阈值 ${limit}%）`,
+    },
+  ];
+}
+
+function ruleReasons(rule: Rule, x: TagInput, w: TagWindows): Reason[] {
   const { orders, recency_days: recency, orders_recent: recent } = x;
-  if (orders === null || recency === null || orders < rule.minOrders) return null;
+  if (orders === null || recency === null || orders < rule.minOrders) return [];
   const f = churnFigures(x, w);
-  if (f === null) return null;
+  if (f === null) return [];
   const reasons: Reason[] = [];
   if (recency >= Math.max(rule.minGapDays, rule.gapFactor * f.usualInterval)) {
     const days = formatInt(recency);
@@ -64,6 +88,5 @@ export function churnWarning(rule: Rule, x: TagInput, w: TagWindows): Reason | n
       zh: `近 ${days} 天仅下单 ${n} 次，为平时频率的 ${share}%（应为 ${expected} 次）`,
     });
   }
-  if (reasons.length === 0) return null;
-  return { en: reasons.map((r) => r.en).join('; '), zh: reasons.map((r) => r.zh).join('；') };
+  return reasons;
 }

@@ -20,6 +20,7 @@ const healthy: TagInput = {
   disputes_open: 0,
   severe_complaints: 0,
   credit_score: 8,
+  churn_probability: null,
   tier: 'gold',
 };
 

@@ -110,9 +110,19 @@ function churnWarning(d: Dialect, r: Extract<TagRule, { kind: 'churn_warning' }>
     { sql: fmtInt('c_long_rate * c_recent_span') },
     ' expected)',
   ]);
+  // The saved model's part (src/domain/tiering/tags/churn-warning.ts), once the run has resolved minProbability.
+  const min = r.model?.minProbability;
+  const model = min === undefined ? 'FALSE' : fired(`${f('churn_probability')} >= ${num(d, min)}`);
+  const modelText = concat([
+    'churn model: ',
+    { sql: fmtPercent(f('churn_probability')) },
+    ' % probability of no order (threshold ',
+    { sql: fmtPercent(num(d, min ?? 0)) },
+    ' %)',
+  ]);
   return {
-    when: `(${gap} OR ${drop})`,
-    reason: `concat_ws('; ', CASE WHEN ${gap} THEN ${gapText} END, CASE WHEN ${drop} THEN ${dropText} END)`,
+    when: `(${gap} OR ${drop} OR ${model})`,
+    reason: `concat_ws('; ', CASE WHEN ${gap} THEN ${gapText} END, CASE WHEN ${drop} THEN ${dropText} END, CASE WHEN ${model} THEN ${modelText} END)`,
   };
 }
 
