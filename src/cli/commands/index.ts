@@ -14,6 +14,7 @@ import { registerGenerateCommand } from './generate.js';
 import { registerKeysCommand } from './keys.js';
 import { registerExplainCommand } from './explain.js';
 import { registerExportCommand } from './export.js';
+import { registerForecastCommand } from './forecast.js';
 import { registerImportCommand } from './import.js';
 import { registerOverrideCommand } from './override.js';
 import { registerReportCommand } from './report.js';
@@ -39,6 +40,7 @@ export function registerCommands(program: Command): void {
   registerOverrideCommand(program);
   registerClvCommand(program);
   registerChurnCommand(program);
+  registerForecastCommand(program);
   registerAllocateCommand(program);
   registerVisitsCommand(program);
   registerServeCommand(program);
