@@ -1,5 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { ChurnModelFileSchema, type ChurnModelFile } from '../../contracts/churn/model.js';
+import type { ChurnModelFile } from '../../contracts/churn/model.js';
 import { stratumError } from '../../contracts/errors.js';
 import type { TagRule, TieringConfig } from '../../contracts/tiering/config.js';
 import { PIPELINE_TABLES } from '../../contracts/tiering/pipeline-tables.js';
@@ -9,6 +8,7 @@ import type { SqlSession } from '../../engines/engine.js';
 import type { Dialect } from '../../sql/dialects/dialect.js';
 import { createOutputSql, fillOutputSql, outputTable } from '../../sql/tiering/model-outputs.js';
 import { churnFeatureValues } from '../churn/churn-features.js';
+import { readChurnModelFile } from '../churn/read-churn-model.js';
 
 type ChurnRule = Extract<TagRule, { kind: 'churn_warning' }>;
 
@@ -36,26 +36,7 @@ export async function resolveChurnModel(
   const rule = churnRule(config);
   if (!rule?.model) return { config, churnModel: null };
   const path = rule.model.file;
-  const text = await readFile(path, 'utf8').catch(() => {
-    throw stratumError(
-      'FILE_UNREADABLE',
-      `cannot read the churn model ${path} (tags: churn_warning.model.file)`,
-      {
-        file: path,
-      },
-    );
-  });
-  const parsed = ChurnModelFileSchema.safeParse(JSON.parse(text));
-  if (!parsed.success)
-    throw stratumError(
-      'CONFIG_INVALID',
-      `${path} is not a churn model saved by stratum churn score --save-model`,
-      {
-        file: path,
-        issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
-      },
-    );
-  const file = parsed.data;
+  const file = await readChurnModelFile(path, 'tags: churn_warning.model.file');
   if (
     file.population.longDays !== config.windows.longDays ||
     file.population.shortDays !== config.windows.shortDays

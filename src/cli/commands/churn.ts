@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import { z } from 'zod';
 import { lastOrderDay } from '../../app/churn/data-end.js';
 import { evaluateChurn } from '../../app/churn/evaluate-churn.js';
+import { readChurnModelFile } from '../../app/churn/read-churn-model.js';
 import { scoreChurn } from '../../app/churn/score-churn.js';
 import { trainChurnModel } from '../../app/churn/train-churn-model.js';
 import { loadTieringConfig } from '../../app/tiering/load-config.js';
-import { ChurnModelFileSchema, type ChurnModelFile } from '../../contracts/churn/model.js';
 import { stratumError } from '../../contracts/errors.js';
 import { churnEvaluationLines } from '../format/churn-evaluation.js';
 import { count, percent } from '../format/numbers.js';
@@ -118,7 +118,7 @@ export function registerChurnCommand(program: Command): void {
       const o = ScoreSchema.parse(raw);
       if (o.model && o.saveModel)
         throw stratumError('INVALID_ARGUMENT', 'give --model or --save-model, not both', { field: 'model' });
-      const loaded = o.model === undefined ? undefined : await readModel(o.model);
+      const loaded = o.model === undefined ? undefined : await readChurnModelFile(o.model);
       const bar = progressBar(o.json ? false : undefined);
       const result = await withDatabase(o, async (engine) => {
         const asOf = o.asOf ?? (await lastOrderDay(engine));
@@ -162,14 +162,4 @@ export function registerChurnCommand(program: Command): void {
         ]);
     }),
   );
-}
-
-async function readModel(path: string): Promise<ChurnModelFile> {
-  const parsed = ChurnModelFileSchema.safeParse(JSON.parse(await readFile(path, 'utf8')));
-  if (!parsed.success)
-    throw stratumError('CONFIG_INVALID', `${path} is not a churn model saved by stratum`, {
-      file: path,
-      issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
-    });
-  return parsed.data;
 }

@@ -1,6 +1,6 @@
 import { addDays } from '../../contracts/time/iso-date.js';
 import type { Dialect } from '../dialects/dialect.js';
-import type { TransactionSource } from './summary-sql.js';
+import { checkedDate, dateLiteral, type TransactionSource } from './summary-sql.js';
 
 /**
  * The completed orders of a stratum database (orders_clean: cleaned, merged duplicates under their survivor) up to
@@ -8,8 +8,7 @@ import type { TransactionSource } from './summary-sql.js';
  * and the gross margin less the refunded share of it.
  */
 export function orderTransactions(d: Dialect, lastDay: string): TransactionSource {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(lastDay)) throw new Error(`expected a date YYYY-MM-DD, got "${lastDay}"`);
-  const cutoff = d.startOfDay(`DATE '${addDays(lastDay, 1)}'`);
+  const cutoff = d.startOfDay(dateLiteral(addDays(checkedDate(lastDay), 1)));
   const net = `o.amount - COALESCE(r.refunded, 0)`;
   return {
     relation: `(SELECT o.customer_id, ${d.dateOf('o.ordered_at')} AS day,

@@ -20,10 +20,13 @@ export interface SummaryWindow {
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const day = (iso: string) => {
+/** The date itself, once checked to be YYYY-MM-DD (the CLV builders inline their dates). */
+export function checkedDate(iso: string): string {
   if (!DATE.test(iso)) throw new Error(`expected a date YYYY-MM-DD, got "${iso}"`);
-  return `DATE '${iso}'`;
-};
+  return iso;
+}
+
+export const dateLiteral = (iso: string): string => `DATE '${checkedDate(iso)}'`;
 
 /**
  * Per customer first seen by the calibration end, as Fader & Hardie define the summary (and lifetimes computes it):
@@ -34,8 +37,8 @@ const day = (iso: string) => {
  * calibration end up to the holdout end. Ordered by customer_id.
  */
 export function customerSummarySql(d: Dialect, source: TransactionSource, w: SummaryWindow): SqlQuery {
-  const cal = day(w.calibrationEnd);
-  const end = w.holdoutEnd === undefined ? cal : day(w.holdoutEnd);
+  const cal = dateLiteral(w.calibrationEnd);
+  const end = w.holdoutEnd === undefined ? cal : dateLiteral(w.holdoutEnd);
   const per = (days: string) => `CAST(${days} AS DOUBLE PRECISION) / ${w.periodDays}`;
   return sql(`WITH purchase_days AS (
   SELECT customer_id, day, sum(amount) AS amount, sum(margin) AS margin
