@@ -8,7 +8,7 @@ import { buildReport } from './build-report.js';
 import { explainCustomer } from './explain-customer.js';
 import { loadTieringConfig } from './load-config.js';
 import { runTiering } from './run-tiering.js';
-import { whatIf } from './what-if.js';
+import { whatIf, whatIfAsOf } from './what-if.js';
 import { addOverride, removeOverride } from './overrides.js';
 
 const asOf = defaultEnd();
@@ -39,6 +39,16 @@ describeEachEngine('runTiering', (kind) => {
       const moved = report.migration.reduce((n, m) => n + m.customers, 0);
       expect(moved).toBe(second.customers);
       expect(report.tiers[0]!.revenueShare).toBeGreaterThan(report.tiers[3]!.revenueShare);
+    });
+
+    it('starts a what-if on the date of the latest run from that run’s tiers', async () => {
+      const report = await buildReport(engine);
+      const w = await whatIf(engine, await loadTieringConfig(), await whatIfAsOf(engine, '2000-01-01'));
+      expect(w.asOf).toBe(asOf);
+      const current = (tier: string) =>
+        w.migration.filter((m) => m.from === tier).reduce((n, m) => n + m.customers, 0);
+      for (const t of report.tiers) expect([t.tier, current(t.tier)]).toEqual([t.tier, t.customers]);
+      expect(w.moved).toBe(0);
     });
 
     it('explains a customer: contributions add up to the score, and the previous run is named', async () => {

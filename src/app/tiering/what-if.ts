@@ -1,5 +1,6 @@
 import type { TieringConfig } from '../../contracts/tiering/config.js';
 import { TieringConfigSchema } from '../../contracts/tiering/config.js';
+import { addDays } from '../../contracts/time/iso-date.js';
 import { PIPELINE_TABLES } from '../../contracts/tiering/pipeline-tables.js';
 import type { Engine, Row, SqlSession } from '../../engines/engine.js';
 import type { Dialect } from '../../sql/dialects/dialect.js';
@@ -103,7 +104,9 @@ export async function whatIf(
   await engine
     .transaction(async (tx) => {
       await dropAll(tx, d);
-      const [previous] = await tx.all(latestRunSql(d, asOf));
+      // The run before the as-of date, as a run on that date would continue from: a what-if on the date of an
+      // existing run then reproduces that run's tiers for the current configuration.
+      const [previous] = await tx.all(latestRunSql(d, addDays(asOf, -1)));
       await tx.run(previousSnapshotSql(d, previous ? String(previous.run_id) : null));
       const { customers } = await computeFeatures(tx, d, { asOf, ...features });
       const predicting = [candidate, current].find(needsPredictions);
@@ -149,6 +152,15 @@ export async function whatIf(
 }
 
 const ROLLBACK = Symbol('what-if rolls back');
+
+/**
+ * The as-of date of a what-if when none is given: the latest run's, so that the current side is the tiers customers
+ * have now, else `fallback`.
+ */
+export async function whatIfAsOf(engine: Engine, fallback: string): Promise<string> {
+  const [latest] = await engine.read(latestRunSql(engine.dialect, null));
+  return latest ? String(latest.as_of) : fallback;
+}
 
 async function latestRunConfig(engine: Engine): Promise<{ config: TieringConfig; from: string }> {
   const d = engine.dialect;

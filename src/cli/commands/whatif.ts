@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { loadTieringConfig } from '../../app/tiering/load-config.js';
-import { whatIf, type PolicyTotals } from '../../app/tiering/what-if.js';
+import { whatIf, whatIfAsOf, type PolicyTotals } from '../../app/tiering/what-if.js';
 import { TIERS } from '../../contracts/tiering/tiers.js';
 import { AS_OF_HELP, defaultAsOf, IsoDateOption } from '../shared/as-of-option.js';
 import {
@@ -42,8 +42,8 @@ export function registerWhatIfCommand(program: Command): void {
       runAction(async (raw: unknown) => {
         const options = WhatIfOptionsSchema.parse(raw);
         const candidate = await loadTieringConfig(options.config);
-        const w = await withDatabase(options, (engine) =>
-          whatIf(engine, candidate, options.asOf ?? defaultAsOf()),
+        const w = await withDatabase(options, async (engine) =>
+          whatIf(engine, candidate, options.asOf ?? (await whatIfAsOf(engine, defaultAsOf()))),
         );
         if (options.json) return printJson(w);
         const cols = [...TIERS, 'excluded'];

@@ -11,6 +11,7 @@ import {
 } from '../../../app/configs/config-versions.js';
 import { validateConfigText } from '../../../app/configs/validate-config.js';
 import { whatIfVersion } from '../../../app/configs/what-if-version.js';
+import { whatIfAsOf } from '../../../app/tiering/what-if.js';
 import {
   ConfigVersionSchema,
   ConfigVersionSummarySchema,
@@ -152,7 +153,7 @@ export const configsRoutes: FastifyPluginAsync = async (base) => {
       },
     },
     async (request) => {
-      const asOf = request.body?.asOf ?? defaultAsOf(timeZone, now());
+      const asOf = request.body?.asOf ?? (await whatIfAsOf(engine, defaultAsOf(timeZone, now())));
       return whatIfVersion(engine, request.params.version, asOf, now());
     },
   );

@@ -35,7 +35,7 @@ export const ValidationSchema = z.object({
 
 export const WhatIfBody = z.object({
   asOf: IsoDateSchema.optional().describe(
-    'Data up to the end of this day (default: yesterday in the server zone)',
+    "Data up to the end of this day (default: the latest run's as-of date, else yesterday in the server zone)",
   ),
 });
 
