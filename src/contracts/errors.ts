@@ -26,6 +26,8 @@ export const ERRORS = {
   NOT_FOUND: { status: 404, details: z.object({ what: z.string(), id: z.string() }) },
   DATABASE_MISSING: { status: 404, details: z.object({ path: z.string() }) },
   DATABASE_UNREACHABLE: { status: 503, details: z.object({ database: z.string() }) },
+  /** A program stratum runs is not installed (Chromium for PDF reports). */
+  DEPENDENCY_MISSING: { status: 503, details: z.object({ dependency: z.string(), path: z.string() }) },
   EVENTS_INVALID: {
     status: 400,
     details: z.object({

@@ -49,8 +49,10 @@ const PAGES = [
   { name: 'risk', path: '/risk', title: 'nav.risk' },
   { name: 'config-admin', path: '/config', title: 'nav.config' },
   { name: 'runs', path: '/runs', title: 'nav.runs' },
+  { name: 'reports', path: '/reports', title: 'nav.reports' },
   { name: 'allocation', path: '/allocation', title: 'nav.allocation' },
   { name: 'visits', path: '/visits', title: 'nav.visits' },
+  { name: 'experiments', path: '/experiments', title: 'nav.experiments' },
 ] as const;
 
 describe('every page, as an admin', () => {

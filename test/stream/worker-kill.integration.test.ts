@@ -28,7 +28,7 @@ import { startWorkerProcess, stopWorkerProcess, type WorkerProcess } from './sup
  */
 
 const SEED = 29;
-const EVENTS = 3_000;
+const EVENTS = 1_500;
 /** The production default: the more partitions, the fewer events each applies one after the other. */
 const PARTITIONS = 32;
 const ACK_WAIT_SECONDS = 2;

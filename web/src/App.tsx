@@ -12,9 +12,13 @@ const AllocationPage = lazy(() =>
 const ConfigPage = lazy(() => import('./pages/ConfigPage').then((m) => ({ default: m.ConfigPage })));
 const CustomerPage = lazy(() => import('./pages/CustomerPage').then((m) => ({ default: m.CustomerPage })));
 const CustomersPage = lazy(() => import('./pages/CustomersPage').then((m) => ({ default: m.CustomersPage })));
+const ExperimentsPage = lazy(() =>
+  import('./pages/ExperimentsPage').then((m) => ({ default: m.ExperimentsPage })),
+);
 const MigrationPage = lazy(() => import('./pages/MigrationPage').then((m) => ({ default: m.MigrationPage })));
 const OverviewPage = lazy(() => import('./pages/OverviewPage').then((m) => ({ default: m.OverviewPage })));
 const RiskPage = lazy(() => import('./pages/RiskPage').then((m) => ({ default: m.RiskPage })));
+const ReportsPage = lazy(() => import('./pages/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 const RunsPage = lazy(() => import('./pages/RunsPage').then((m) => ({ default: m.RunsPage })));
 const VisitsPage = lazy(() => import('./pages/VisitsPage').then((m) => ({ default: m.VisitsPage })));
 
@@ -35,8 +39,10 @@ export function App() {
             <Route path="/risk" element={<RiskPage />} />
             <Route path="/config" element={<ConfigPage />} />
             <Route path="/runs" element={<RunsPage />} />
+            <Route path="/reports" element={<ReportsPage />} />
             <Route path="/allocation" element={<AllocationPage />} />
             <Route path="/visits" element={<VisitsPage />} />
+            <Route path="/experiments" element={<ExperimentsPage />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Suspense>

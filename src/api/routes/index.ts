@@ -8,6 +8,7 @@ import { schedulesRoutes } from './schedules/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { authRoutes } from './auth/routes.js';
 import { customersRoutes } from './customers/routes.js';
+import { experimentsRoutes } from './experiments/routes.js';
 import { exportRoutes } from './export/routes.js';
 import { insightsRoutes } from './insights/routes.js';
 import { tiersRoutes } from './tiers/routes.js';
@@ -15,6 +16,7 @@ import { dataRoutes } from './data/routes.js';
 import { eventsRoutes } from './events/routes.js';
 import { keysRoutes } from './keys/routes.js';
 import { repsRoutes } from './reps/routes.js';
+import { reportsRoutes } from './reports/routes.js';
 import { usersRoutes } from './users/routes.js';
 import { webhooksRoutes } from './webhooks/routes.js';
 
@@ -42,4 +44,6 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(allocationRoutes, { prefix: '/allocation' });
   await app.register(customerOwnersRoutes, { prefix: '/customers' });
   await app.register(repsRoutes, { prefix: '/reps' });
+  await app.register(reportsRoutes, { prefix: '/reports' });
+  await app.register(experimentsRoutes, { prefix: '/experiments' });
 };

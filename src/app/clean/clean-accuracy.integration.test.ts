@@ -11,11 +11,11 @@ import { importFiles } from '../import/import-files.js';
 import { cleanDatabase } from './clean-database.js';
 
 /**
- * Cleaning measured against the anomalies the generator planted (truth.json) on a 20 000-customer demo:
+ * Cleaning measured against the anomalies the generator planted (truth.json) on a 10 000-customer demo:
  * duplicate pairs (found when both records end in one merge cluster) and brushing orders must reach
  * precision ≥ 0.95 and recall ≥ 0.90; huge refunds are reported.
  */
-const CUSTOMERS = 20_000;
+const CUSTOMERS = 10_000;
 const SEED = 42;
 const END = '2024-06-30';
 

@@ -24,7 +24,7 @@ describeEachEngine('demand forecast on a generated demo', (kind) => {
   let holdout: Forecast;
 
   beforeAll(async () => {
-    ({ engine, dir } = await truthDatabase({ customers: 2_000, seed: 3, months: 12, end: END }, kind));
+    ({ engine, dir } = await truthDatabase({ customers: 1_200, seed: 3, months: 12, end: END }, kind));
     holdout = await forecastDemand(engine, { weeks: WEEKS, latest: END, holdout: true, by: ALL });
   });
 

@@ -15,6 +15,8 @@ function checkDate(value: string, field: string): void {
 export function checkJobRequest(request: JobRequest): void {
   if (request.kind === 'run') return checkDate(request.asOf, 'asOf');
   if (request.kind === 'allocation') return;
+  if (request.kind === 'report')
+    return request.asOf === undefined ? undefined : checkDate(request.asOf, 'asOf');
   checkDate(request.from, 'from');
   checkDate(request.to, 'to');
   const runs = backfillDates(request.from, request.to, request.every).length;

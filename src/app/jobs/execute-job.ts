@@ -4,11 +4,19 @@ import { stratumError } from '../../contracts/errors.js';
 import { backfillDates } from '../../domain/tiering/backfill-dates.js';
 import type { Engine } from '../../engines/engine.js';
 import { runAllocationJob } from '../allocation/allocation-job.js';
+import { runReportJob } from '../reports/report-job.js';
 import { backfillRuns } from '../tiering/backfill-runs.js';
 import { runTiering } from '../tiering/run-tiering.js';
 import type { JobRequest } from './job.js';
 
 export type ReportProgress = (progress: number, step: string) => void;
+
+/** The job being done: its id, who asked, and the runner's clock. */
+export interface JobContext {
+  readonly jobId: string;
+  readonly requestedBy: string;
+  readonly now: () => Date;
+}
 
 /** Does the work of a job with the given configuration; returns what is stored as the job's result. */
 export async function executeJob(
@@ -16,6 +24,7 @@ export async function executeJob(
   request: JobRequest,
   config: { readonly version: number; readonly config: TieringConfig },
   report: ReportProgress,
+  job: JobContext,
 ): Promise<Record<string, unknown>> {
   switch (request.kind) {
     case 'run': {
@@ -48,6 +57,8 @@ export async function executeJob(
     }
     case 'allocation':
       return { ...(await runAllocationJob(engine, request, report)) };
+    case 'report':
+      return { ...(await runReportJob(engine, request, job, report)) };
     default:
       return assertUnreachable(request, 'job kind');
   }

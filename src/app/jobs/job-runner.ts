@@ -155,8 +155,12 @@ export class JobRunner {
     try {
       const running = update({ status: 'running', startedAt: now().toISOString() });
       await engine.run(markJobRunningSql(d, running.jobId, running.startedAt!));
-      const result = await executeJob(engine, request, config, (progress, step) =>
-        update({ progress, step }),
+      const result = await executeJob(
+        engine,
+        request,
+        config,
+        (progress, step) => update({ progress, step }),
+        { jobId: running.jobId, requestedBy: running.requestedBy, now },
       );
       outcome = update({ status: 'succeeded', progress: 1, step: null, result });
     } catch (error) {

@@ -1,12 +1,13 @@
 import type { Row } from '../../engines/engine.js';
 import type { AllocationJobRequest } from '../allocation/allocation-job.js';
+import type { ReportJobRequest } from '../reports/report-job.js';
 
 export const JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
 /**
- * What a job does: one tiering run as of a date, a backfill of runs every week or month of a range, or an
- * allocation round (computed, and applied unless a dry run).
+ * What a job does: one tiering run as of a date, a backfill of runs every week or month of a range, an
+ * allocation round (computed, and applied unless a dry run), or a periodic report (generated and stored).
  */
 export type JobRequest =
   | {
@@ -21,7 +22,8 @@ export type JobRequest =
       readonly to: string;
       readonly every: 'week' | 'month';
     }
-  | AllocationJobRequest;
+  | AllocationJobRequest
+  | ReportJobRequest;
 
 /** Why a job failed: an error code of the registry, or INTERRUPTED when the server stopped during the job. */
 export interface JobError {
@@ -37,7 +39,7 @@ export const INTERRUPTED: JobError = {
 /** A background job as stored in `jobs` (params and result parsed from their JSON). */
 export interface Job {
   readonly jobId: string;
-  /** run, backfill or allocation (other features may store other kinds, e.g. import). */
+  /** run, backfill, allocation or report (other features may store other kinds, e.g. import). */
   readonly kind: string;
   readonly status: JobStatus;
   /** 0–1. */
@@ -46,7 +48,10 @@ export interface Job {
   readonly requestedBy: string;
   /** The request, with the configuration version it uses. */
   readonly params: unknown;
-  /** The outcome: a run summary (run), the runs made (backfill) or the plan (allocation). */
+  /**
+   * The outcome: a run summary (run), the runs made (backfill), the plan (allocation) or the stored report
+   * (report).
+   */
   readonly result: unknown;
   readonly error: JobError | null;
   readonly createdAt: string;

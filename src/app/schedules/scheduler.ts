@@ -3,6 +3,7 @@ import type { Engine } from '../../engines/engine.js';
 import { Mutex } from '../../engines/mutex.js';
 import type { JobRunner } from '../jobs/job-runner.js';
 import { dueFire, fireAsOf, nextFire } from './cron.js';
+import { scheduledJob } from './scheduled-job.js';
 import { listSchedules, markScheduleFired, type Schedule } from './schedules.js';
 
 export interface SchedulerDeps {
@@ -18,7 +19,7 @@ export type SchedulerLog = (message: string, details: Record<string, unknown>) =
 
 /** What one check of the schedules did. */
 export interface Tick {
-  /** Runs started: the schedule, the scheduled time it stands for, the as-of date and the job. */
+  /** Jobs started (runs or reports): the schedule, the scheduled time it stands for, as-of date, job. */
   readonly fired: readonly { scheduleId: string; fireAt: string; asOf: string; jobId: string }[];
   /** Schedules that are due but wait because a job is running; they fire when it ends. */
   readonly deferred: readonly string[];
@@ -32,11 +33,12 @@ const MAX_SLEEP_MS = 3_600_000;
 const WAKE_MARGIN_MS = 200;
 
 /**
- * Fires scheduled tiering runs. A schedule is due when its latest scheduled time at or before now is later than
- * its last fire (or its creation): it then starts one run job with the active configuration, as of the day
- * before the scheduled time in the schedule's zone. After downtime that is the latest missed time only, so a
- * missed schedule runs once. A due schedule never overlaps a running job: it waits (deferred) and fires when the
- * job ends, still once. The timer sleeps until the next scheduled time of any enabled schedule.
+ * Fires scheduled tiering runs and reports. A schedule is due when its latest scheduled time at or before now
+ * is later than its last fire (or its creation): it then starts one job as of the day before the scheduled
+ * time in the schedule's zone, a run with the active configuration or a report (see scheduledJob). After
+ * downtime that is the latest missed time only, so a missed schedule fires once. A due schedule never
+ * overlaps a running job: it waits (deferred) and fires when the job ends, still once. The timer sleeps until
+ * the next scheduled time of any enabled schedule.
  */
 export class Scheduler {
   private readonly mutex = new Mutex();
@@ -100,11 +102,12 @@ export class Scheduler {
         continue;
       }
       const asOf = fireAsOf(s, fireAt);
+      const request = scheduledJob(s, asOf);
       try {
-        const job = await jobs.start({ kind: 'run', asOf, trigger: 'schedule' }, `schedule:${s.scheduleId}`);
+        const job = await jobs.start(request, `schedule:${s.scheduleId}`);
         await markScheduleFired(engine, s.scheduleId, fireAt, job.jobId);
         fired.push({ scheduleId: s.scheduleId, fireAt: fireAt.toISOString(), asOf, jobId: job.jobId });
-        this.log?.('scheduled run started', {
+        this.log?.(`scheduled ${request.kind} started`, {
           scheduleId: s.scheduleId,
           fireAt,
           asOf,

@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { stratumError } from '../../contracts/errors.js';
+import {
+  RUN_ACTION,
+  ScheduleActionSchema,
+  type ScheduleAction,
+} from '../../contracts/schedules/schedule-action.js';
 import type { Engine, Row } from '../../engines/engine.js';
 import {
   deleteScheduleSql,
@@ -22,6 +27,8 @@ export interface Schedule {
   /** Scheduled time of the last run it started. */
   readonly lastFiredAt: string | null;
   readonly lastJobId: string | null;
+  /** What a fire starts: a tiering run, or a report. */
+  readonly action: ScheduleAction;
 }
 
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
@@ -36,6 +43,11 @@ const toSchedule = (r: Row): Schedule => ({
   createdAt: String(r.created_at),
   lastFiredAt: str(r.last_fired_at),
   lastJobId: str(r.last_job_id),
+  // Schedules made before actions existed have none: they start tiering runs.
+  action:
+    r.action === null || r.action === undefined
+      ? RUN_ACTION
+      : ScheduleActionSchema.parse(JSON.parse(String(r.action))),
 });
 
 /** The next time an enabled schedule fires after `now` (null when disabled or never again). */
@@ -55,6 +67,8 @@ export interface NewSchedule {
   readonly timeZone: string;
   readonly enabled?: boolean;
   readonly createdBy: string;
+  /** Default: a tiering run. */
+  readonly action?: ScheduleAction;
 }
 
 export async function addSchedule(engine: Engine, s: NewSchedule, now: Date): Promise<Schedule> {
@@ -70,6 +84,7 @@ export async function addSchedule(engine: Engine, s: NewSchedule, now: Date): Pr
       enabled: s.enabled ?? true,
       createdBy: s.createdBy,
       createdAt: now.toISOString(),
+      action: JSON.stringify(ScheduleActionSchema.parse(s.action ?? RUN_ACTION)),
     }),
   );
   return getSchedule(engine, scheduleId);
@@ -91,6 +106,7 @@ export interface ScheduleUpdate {
   readonly cron?: string | undefined;
   readonly timeZone?: string | undefined;
   readonly enabled?: boolean | undefined;
+  readonly action?: ScheduleAction | undefined;
 }
 
 export async function updateSchedule(
@@ -106,7 +122,8 @@ export async function updateSchedule(
     enabled: change.enabled ?? s.enabled,
   };
   parseCron(next);
-  await engine.run(updateScheduleSql(engine.dialect, scheduleId, next));
+  const action = JSON.stringify(ScheduleActionSchema.parse(change.action ?? s.action));
+  await engine.run(updateScheduleSql(engine.dialect, scheduleId, { ...next, action }));
   return getSchedule(engine, scheduleId);
 }
 

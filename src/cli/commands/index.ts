@@ -13,6 +13,7 @@ import { registerDemoCommand } from './demo.js';
 import { registerGenerateCommand } from './generate.js';
 import { registerKeysCommand } from './keys.js';
 import { registerExplainCommand } from './explain.js';
+import { registerExperimentCommand } from './experiment.js';
 import { registerExportCommand } from './export.js';
 import { registerForecastCommand } from './forecast.js';
 import { registerImportCommand } from './import.js';
@@ -41,6 +42,7 @@ export function registerCommands(program: Command): void {
   registerClvCommand(program);
   registerChurnCommand(program);
   registerForecastCommand(program);
+  registerExperimentCommand(program);
   registerAllocateCommand(program);
   registerVisitsCommand(program);
   registerServeCommand(program);

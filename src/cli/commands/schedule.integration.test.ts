@@ -75,6 +75,35 @@ describe('stratum schedule and stratum config (CLI)', () => {
     expect((await stratum('schedule', 'remove', s.scheduleId)).stderr).toMatch(/\[NOT_FOUND\]/);
   });
 
+  it('adds a schedule that generates a report instead of a run', async () => {
+    const added = await stratum(
+      'schedule',
+      'add',
+      '--name',
+      'weekly report',
+      '--cron',
+      '0 6 * * 1',
+      '--report',
+      'week',
+      '--format',
+      'pdf',
+      '--lang',
+      'en',
+      '--json',
+    );
+    expect(added.stderr).toBe('');
+    const s = JSON.parse(added.stdout) as { scheduleId: string; action: unknown };
+    expect(s.action).toEqual({ kind: 'report', period: 'week', format: 'pdf', language: 'en' });
+    const list = await stratum('schedule', 'list');
+    expect(list.stdout).toMatch(new RegExp(`${s.scheduleId} {2}weekly report .* {2}report week pdf en\\n`));
+    expect(list.stdout).toMatch(/ {2}monthly .* {2}run\n/);
+
+    const stray = await stratum('schedule', 'add', '--name', 'x', '--cron', '0 6 * * 1', '--lang', 'en');
+    expect(stray.code).toBe(1);
+    expect(stray.stderr).toMatch(/--format and --lang go with --report .*\[INVALID_ARGUMENT\]/);
+    expect((await stratum('schedule', 'remove', s.scheduleId)).code).toBe(0);
+  });
+
   it('saves, lists and activates configuration versions', async () => {
     const yaml = (await readFile(defaultTieringConfigPath(), 'utf8')).replace(
       'platinum: 5, gold: 15, silver: 30',

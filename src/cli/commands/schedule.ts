@@ -8,6 +8,13 @@ import {
   type Schedule,
 } from '../../app/schedules/schedules.js';
 import { loadConfig } from '../../config.js';
+import { stratumError } from '../../contracts/errors.js';
+import { REPORT_FORMATS, REPORT_LANGUAGES, REPORT_PERIODS } from '../../contracts/reports/report-request.js';
+import {
+  RUN_ACTION,
+  ScheduleActionSchema,
+  type ScheduleAction,
+} from '../../contracts/schedules/schedule-action.js';
 import {
   DatabaseOptionShape,
   DB_OPTION_HELP,
@@ -23,6 +30,9 @@ const AddSchema = z.object({
   cron: z.string().min(1),
   tz: z.string().min(1).optional(),
   disabled: z.boolean().default(false),
+  report: z.enum(REPORT_PERIODS).optional(),
+  format: z.enum(REPORT_FORMATS).optional(),
+  lang: z.enum(REPORT_LANGUAGES).optional(),
   json: z.boolean().default(false),
 });
 const DbSchema = z.object({ ...DatabaseOptionShape, json: z.boolean().default(false) });
@@ -43,6 +53,23 @@ function inZone(iso: string | null, timeZone: string): string {
 
 const view = (s: Schedule, now: Date) => ({ ...s, nextRunAt: nextRunAt(s, now) });
 
+/**
+ * A run, or with --report a report of that period (--format and --lang only with it; defaults as the API's).
+ */
+function actionOf(o: z.infer<typeof AddSchema>): ScheduleAction {
+  if (o.report === undefined) {
+    if (o.format !== undefined || o.lang !== undefined)
+      throw stratumError('INVALID_ARGUMENT', '--format and --lang go with --report week|month', {
+        field: o.format !== undefined ? 'format' : 'lang',
+      });
+    return RUN_ACTION;
+  }
+  return ScheduleActionSchema.parse({ kind: 'report', period: o.report, format: o.format, language: o.lang });
+}
+
+const actionText = (a: ScheduleAction): string =>
+  a.kind === 'run' ? 'run' : `report ${a.period} ${a.format} ${a.language}`;
+
 function line(s: ReturnType<typeof view>): string {
   return [
     s.scheduleId,
@@ -51,23 +78,32 @@ function line(s: ReturnType<typeof view>): string {
     s.timeZone,
     s.enabled ? `next ${inZone(s.nextRunAt, s.timeZone)}` : 'disabled',
     `last ${inZone(s.lastFiredAt, s.timeZone)}`,
+    actionText(s.action),
   ].join('  ');
 }
 
 /**
- * `stratum schedule add|list|remove`: scheduled tiering runs, kept in the database that `stratum serve` reads
- * them from (docs/runs-and-schedules.md).
+ * `stratum schedule add|list|remove`: scheduled tiering runs and reports, kept in the database that `stratum
+ * serve` reads them from (docs/runs-and-schedules.md).
  */
 export function registerScheduleCommand(program: Command): void {
   const schedule = program
     .command('schedule')
-    .description('Tiering runs on a cron schedule, fired by `stratum serve` with the active configuration');
+    .description(
+      'Tiering runs (with the active configuration) or reports on a cron schedule, fired by `stratum serve`',
+    );
   schedule
     .command('add')
     .description('Add a schedule, e.g. --cron "0 3 * * 1" (Monday 03:00) or "0 3 1 * *" (the 1st, 03:00)')
     .requiredOption('--name <name>', 'what to call it')
     .requiredOption('--cron <expr>', 'minute hour day-of-month month day-of-week')
     .option('--tz <zone>', 'IANA time zone of the expression (default: $STRATUM_TZ or Asia/Shanghai)')
+    .option(
+      '--report <period>',
+      'generate a report of the week or month just ended (the one holding the day before each fire) instead of a run: week|month',
+    )
+    .option('--format <format>', 'with --report: html|pdf (default html)')
+    .option('--lang <language>', 'with --report: zh-CN|en (default zh-CN)')
     .option('--disabled', 'add it disabled')
     .option('--db <path>', DB_OPTION_HELP)
     .option('--pg <url>', PG_OPTION_HELP)
@@ -75,6 +111,7 @@ export function registerScheduleCommand(program: Command): void {
     .action(
       runAction(async (raw: unknown) => {
         const o = AddSchema.parse(raw);
+        const action = actionOf(o);
         const now = new Date();
         const s = await withDatabase(o, (engine) =>
           addSchedule(
@@ -85,6 +122,7 @@ export function registerScheduleCommand(program: Command): void {
               timeZone: o.tz ?? loadConfig().timeZone,
               enabled: !o.disabled,
               createdBy: 'cli',
+              action,
             },
             now,
           ),

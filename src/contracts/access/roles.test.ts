@@ -32,6 +32,8 @@ const EXPECTED: Record<Role, readonly Permission[]> = {
     'data.read',
     'schedules.manage',
     'allocation.read',
+    'experiments.read',
+    'experiments.manage',
   ],
   manager: [
     'aggregates.read',
@@ -43,6 +45,7 @@ const EXPECTED: Record<Role, readonly Permission[]> = {
     'export.read',
     'allocation.read',
     'visits.read',
+    'experiments.read',
   ],
   rep: ['aggregates.read', 'customers.read', 'personal.read', 'runs.read', 'tiers.lookup', 'visits.read'],
   viewer: ['aggregates.read', 'runs.read'],

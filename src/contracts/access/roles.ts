@@ -5,7 +5,8 @@ import { z } from 'zod';
  * admin: everything. analyst: all customers, configs, runs, what-if; no user management. manager: the
  * customers of their team. rep: only their own customers. viewer: aggregates only. integration (API keys):
  * tier lookups, export, webhooks. Allocation plans are read by admin, analyst and manager and applied by admin
- * only; visit plans are read by admin, managers (their team's reps) and reps (their own).
+ * only; visit plans are read by admin, managers (their team's reps) and reps (their own). Experiments are run by
+ * admin and analysts and read by managers too.
  */
 export const ROLES = ['admin', 'analyst', 'manager', 'rep', 'viewer', 'integration'] as const;
 export const RoleSchema = z.enum(ROLES);
@@ -34,13 +35,16 @@ export const PERMISSIONS = [
   'allocation.read',
   'allocation.apply',
   'visits.read',
+  'experiments.read',
+  'experiments.manage',
+  'reports.delete',
 ] as const;
 export const PermissionSchema = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof PermissionSchema>;
 
 /**
  * Everything but personal data, webhooks, administration, applying an allocation round (it changes who owns every
- * moved customer) and visit plans (customer addresses).
+ * moved customer), visit plans (customer addresses) and deleting stored reports.
  */
 const NOT_ANALYST: readonly Permission[] = [
   'personal.read',
@@ -50,6 +54,7 @@ const NOT_ANALYST: readonly Permission[] = [
   'audit.read',
   'allocation.apply',
   'visits.read',
+  'reports.delete',
 ];
 const ANALYST = PERMISSIONS.filter((p) => !NOT_ANALYST.includes(p));
 
@@ -67,6 +72,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'export.read',
     'allocation.read',
     'visits.read',
+    'experiments.read',
   ],
   rep: ['aggregates.read', 'customers.read', 'personal.read', 'runs.read', 'tiers.lookup', 'visits.read'],
   viewer: ['aggregates.read', 'runs.read'],

@@ -2,8 +2,10 @@ import { SOURCE_TABLES } from './sources/index.js';
 import { actionTasks } from './system/action-tasks.js';
 import { allocationMoves, allocationRounds } from './system/allocation-tables.js';
 import { CLEANING_TABLES } from './system/cleaning-tables.js';
+import { experimentAssignments, experiments } from './system/experiment-tables.js';
 import { imports } from './system/imports.js';
 import { quarantine } from './system/quarantine.js';
+import { reports } from './system/reports.js';
 import { streamDecisions } from './system/stream-decisions.js';
 import { streamEvents } from './system/stream-events.js';
 import { SERVER_TABLES } from './system/server-tables.js';
@@ -27,4 +29,7 @@ export const ALL_TABLES: readonly TableDef[] = [
   streamDecisions,
   allocationRounds,
   allocationMoves,
+  experiments,
+  experimentAssignments,
+  reports,
 ];

@@ -14,7 +14,9 @@ export type ColumnType =
   | { readonly kind: 'timestamp' }
   | { readonly kind: 'bool' }
   | { readonly kind: 'double_list' }
-  | { readonly kind: 'text_list' };
+  | { readonly kind: 'text_list' }
+  /** Binary content (a rendered report); its canonical text is base64. */
+  | { readonly kind: 'bytes' };
 
 export type ColumnCheck =
   | { readonly kind: 'min'; readonly value: number; readonly exclusive?: boolean }
@@ -47,6 +49,7 @@ export const timestamp = { kind: 'timestamp' } as const;
 export const bool = { kind: 'bool' } as const;
 export const doubleList = { kind: 'double_list' } as const;
 export const textList = { kind: 'text_list' } as const;
+export const bytes = { kind: 'bytes' } as const;
 /** An enumeration; `labels` maps the words Chinese systems export (e.g. 月结) to the canonical value. */
 export const oneOf = (
   values: readonly string[],

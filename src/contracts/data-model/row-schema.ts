@@ -75,6 +75,8 @@ function parseField(col: ColumnDef, raw: string, ctx: ValidationContext): Parsed
       return mapParsed(parseTextList(raw), (items) => ({ text: JSON.stringify(items), items }));
     case 'double_list':
       return { ok: false, reason: 'number lists are written by stratum, not imported' };
+    case 'bytes':
+      return { ok: false, reason: 'binary content is written by stratum, not imported' };
     case 'timestamp':
       return mapParsed(parseTimestamp(raw, ctx.timeZone), (d) => ({ text: d.text, measure: d.utcMs }));
     default:

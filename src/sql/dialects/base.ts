@@ -25,6 +25,9 @@ function columnType(type: ColumnType): string {
       return 'DOUBLE PRECISION[]';
     case 'text_list':
       return 'VARCHAR[]';
+    case 'bytes':
+      // DuckDB reads BYTEA as its BLOB.
+      return 'BYTEA';
     default:
       return assertUnreachable(type, 'column type');
   }
@@ -45,12 +48,15 @@ export const baseDialect: Omit<Dialect, 'kind'> = {
     if (type.kind === 'text' || type.kind === 'enum') return expr;
     if (type.kind === 'text_list') return listFromJson(expr, 'VARCHAR');
     if (type.kind === 'double_list') return listFromJson(expr, 'DOUBLE PRECISION');
+    if (type.kind === 'bytes') return `decode(${expr}, 'base64')`;
     return `CAST(${expr} AS ${columnType(type)})`;
   },
-  textOf: (expr, type) =>
-    type.kind === 'text_list' || type.kind === 'double_list'
-      ? `CAST(to_json(${expr}) AS VARCHAR)`
-      : `CAST(${expr} AS VARCHAR)`,
+  textOf: (expr, type) => {
+    if (type.kind === 'text_list' || type.kind === 'double_list') return `CAST(to_json(${expr}) AS VARCHAR)`;
+    // encode() breaks base64 into lines of 76 characters; the canonical text is one line.
+    if (type.kind === 'bytes') return `replace(encode(${expr}, 'base64'), chr(10), '')`;
+    return `CAST(${expr} AS VARCHAR)`;
+  },
   tempTable: 'CREATE TEMP TABLE',
   createIndex: (name, table, columns) => {
     const q = (n: string) => `"${n.replaceAll('"', '""')}"`;

@@ -11,7 +11,7 @@ export interface Dialect {
   columnType(type: ColumnType): string;
   /**
    * Cast a canonical text value (as produced by the row validators, or by textOf) to the column's SQL type.
-   * The canonical text of a list is a JSON array.
+   * The canonical text of a list is a JSON array, of binary content (bytes) base64.
    */
   castText(expr: string, type: ColumnType): string;
   /** A column's value as canonical text, which castText reads back on either engine (for `stratum copy`). */

@@ -12,9 +12,12 @@ export const duckdbDialect: Dialect = {
   // DuckDB's ART indexes slow every bulk append and serve only point lookups by constants; its scans of a
   // customer's rows are served by zone maps instead.
   createIndex: () => [],
-  castText: (expr, type) =>
-    type.kind === 'text_list' || type.kind === 'double_list'
-      ? `CAST(CAST(${expr} AS JSON) AS ${baseDialect.columnType(type)})`
-      : baseDialect.castText(expr, type),
+  castText: (expr, type) => {
+    if (type.kind === 'text_list' || type.kind === 'double_list')
+      return `CAST(CAST(${expr} AS JSON) AS ${baseDialect.columnType(type)})`;
+    if (type.kind === 'bytes') return `from_base64(${expr})`;
+    return baseDialect.castText(expr, type);
+  },
+  textOf: (expr, type) => (type.kind === 'bytes' ? `to_base64(${expr})` : baseDialect.textOf(expr, type)),
   splitText: (expr, separator) => `string_split(${expr}, '${separator.replaceAll("'", "''")}')`,
 };

@@ -2,7 +2,7 @@ import type { Dialect } from '../dialects/dialect.js';
 import { sql, type SqlQuery } from '../query.js';
 
 const COLUMNS =
-  'schedule_id, name, cron, time_zone, enabled, created_by, created_at, last_fired_at, last_job_id';
+  'schedule_id, name, cron, time_zone, enabled, created_by, created_at, last_fired_at, last_job_id, action';
 
 export interface ScheduleInsert {
   readonly scheduleId: string;
@@ -12,14 +12,16 @@ export interface ScheduleInsert {
   readonly enabled: boolean;
   readonly createdBy: string;
   readonly createdAt: string;
+  /** JSON of the schedule's action. */
+  readonly action: string;
 }
 
 export function insertScheduleSql(d: Dialect, s: ScheduleInsert): SqlQuery {
   const p = (i: number) => d.param(i);
   return sql(
-    `INSERT INTO schedules (schedule_id, name, cron, time_zone, enabled, created_by, created_at)
-     VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, CAST(${p(7)} AS TIMESTAMPTZ))`,
-    [s.scheduleId, s.name, s.cron, s.timeZone, s.enabled, s.createdBy, s.createdAt],
+    `INSERT INTO schedules (schedule_id, name, cron, time_zone, enabled, created_by, created_at, action)
+     VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, CAST(${p(7)} AS TIMESTAMPTZ), ${p(8)})`,
+    [s.scheduleId, s.name, s.cron, s.timeZone, s.enabled, s.createdBy, s.createdAt, s.action],
   );
 }
 
@@ -35,14 +37,16 @@ export interface ScheduleChange {
   readonly cron: string;
   readonly timeZone: string;
   readonly enabled: boolean;
+  /** JSON of the schedule's action. */
+  readonly action: string;
 }
 
 export function updateScheduleSql(d: Dialect, scheduleId: string, s: ScheduleChange): SqlQuery {
   const p = (i: number) => d.param(i);
   return sql(
-    `UPDATE schedules SET name = ${p(2)}, cron = ${p(3)}, time_zone = ${p(4)}, enabled = ${p(5)}
+    `UPDATE schedules SET name = ${p(2)}, cron = ${p(3)}, time_zone = ${p(4)}, enabled = ${p(5)}, action = ${p(6)}
      WHERE schedule_id = ${p(1)}`,
-    [scheduleId, s.name, s.cron, s.timeZone, s.enabled],
+    [scheduleId, s.name, s.cron, s.timeZone, s.enabled, s.action],
   );
 }
 

@@ -1,4 +1,5 @@
 import { ALL_TABLES } from '../../contracts/data-model/all-tables.js';
+import { text } from '../../contracts/data-model/column.js';
 import { SERVER_TABLES } from '../../contracts/data-model/system/server-tables.js';
 import type { TableDef } from '../../contracts/data-model/table.js';
 import type { Dialect } from '../dialects/dialect.js';
@@ -133,6 +134,23 @@ export const MIGRATIONS: readonly Migration[] = [
           (c) => `ALTER TABLE ${d.quoteIdent(t)} ADD COLUMN IF NOT EXISTS ${c} DOUBLE PRECISION`,
         ),
       ),
+  },
+  {
+    version: 13,
+    description: 'experiments: experiments and experiment_assignments (the frozen assignment)',
+    statements: (d) => [
+      ...tables(['experiments', 'experiment_assignments']).map((t) => createTableSql(d, t)),
+      ...d.createIndex('assignments_by_unit', 'experiment_assignments', ['experiment_id', 'unit_id']),
+    ],
+  },
+  {
+    version: 14,
+    description:
+      'reports: stored periodic reports with their content; schedules.action (a fire may generate a report instead of a tiering run; new databases have the column from their creating migration)',
+    statements: (d) => [
+      ...tables(['reports']).map((t) => createTableSql(d, t)),
+      `ALTER TABLE ${d.quoteIdent('schedules')} ADD COLUMN IF NOT EXISTS action ${d.columnType(text)}`,
+    ],
   },
 ];
 

@@ -14,8 +14,10 @@ const NAV: readonly { to: string; label: MessageKey; needs: Permission }[] = [
   { to: '/risk', label: 'nav.risk', needs: 'customers.read' },
   { to: '/config', label: 'nav.config', needs: 'configs.read' },
   { to: '/runs', label: 'nav.runs', needs: 'runs.read' },
+  { to: '/reports', label: 'nav.reports', needs: 'aggregates.read' },
   { to: '/allocation', label: 'nav.allocation', needs: 'allocation.read' },
   { to: '/visits', label: 'nav.visits', needs: 'visits.read' },
+  { to: '/experiments', label: 'nav.experiments', needs: 'experiments.read' },
 ];
 
 /** The pages a caller may open, by the same permissions the API checks. */

@@ -1,16 +1,1 @@
-import type { Tier } from '../../../src/contracts/tiering/tiers';
-
-/** Chart colours of the tiers (the CSS variables --platinum… of styles.css) and of the migration's other keys. */
-export const TIER_COLORS: Readonly<Record<Tier, string>> = {
-  platinum: '#5b6b7f',
-  gold: '#a16207',
-  silver: '#94a3b8',
-  bronze: '#9a3412',
-};
-
-export const KEY_COLORS: Readonly<Record<string, string>> = {
-  ...TIER_COLORS,
-  new: '#15803d',
-  gone: '#b42318',
-  excluded: '#6b7280',
-};
+export { KEY_COLORS, TIER_COLORS } from '../../../src/contracts/tiering/tier-colors';

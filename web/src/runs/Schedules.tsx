@@ -1,10 +1,20 @@
 import { useState } from 'react';
+import {
+  REPORT_FORMATS,
+  REPORT_LANGUAGES,
+  REPORT_PERIODS,
+  type ReportFormat,
+  type ReportLanguage,
+  type ReportPeriod,
+} from '../../../src/contracts/reports/report-request';
+import type { ScheduleAction } from '../../../src/contracts/schedules/schedule-action';
 import { api, ApiError } from '../api/client';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { formatDateTimeIn, NONE } from '../common/format';
 import { Async, ErrorView } from '../common/states';
 import { useApi } from '../common/use-api';
 import { useI18n } from '../i18n/i18n';
+import { languageLabel, periodLabel } from '../reports/report-labels';
 import type { Schedule } from './types';
 
 /** Zones offered in the form (any IANA zone may be typed). */
@@ -26,16 +36,20 @@ const fieldOf = (e: unknown): string | null => {
 };
 
 /**
- * Run schedules (schedules.manage): a cron expression read in a time zone, with the next time it fires; add,
- * enable or disable, delete.
+ * Schedules (schedules.manage): a cron expression read in a time zone, with the next time it fires and what
+ * it starts (a tiering run or a report); add, enable or disable, delete.
  */
 export function Schedules() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const list = useApi<{ items: Schedule[] }>('/schedules');
   const [name, setName] = useState('');
   const [cron, setCron] = useState('0 3 * * 1');
   const [timeZone, setTimeZone] = useState('');
   const [enabled, setEnabled] = useState(true);
+  const [actionKind, setActionKind] = useState<ScheduleAction['kind']>('run');
+  const [period, setPeriod] = useState<ReportPeriod>('week');
+  const [format, setFormat] = useState<ReportFormat>('pdf');
+  const [language, setLanguage] = useState<ReportLanguage>(lang);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
   const [deleting, setDeleting] = useState<Schedule | null>(null);
@@ -60,6 +74,7 @@ export function Schedules() {
       cron: cron.trim(),
       enabled,
       ...(timeZone.trim() ? { timeZone: timeZone.trim() } : {}),
+      action: actionKind === 'run' ? { kind: 'run' } : { kind: 'report', period, format, language },
     };
     if (await act(() => api('/schedules', { method: 'POST', body }))) setName('');
   };
@@ -75,6 +90,14 @@ export function Schedules() {
     void act(() => api(`/schedules/${encodeURIComponent(s.scheduleId)}`, { method: 'DELETE' }));
   };
   const field = fieldOf(error);
+  const actionText = (a: ScheduleAction) =>
+    a.kind === 'run'
+      ? t('runs.schedules.action.run')
+      : t('runs.schedules.reportLine', {
+          period: periodLabel(a.period, t),
+          format: a.format.toUpperCase(),
+          language: languageLabel(a.language, t),
+        });
 
   return (
     <>
@@ -91,6 +114,7 @@ export function Schedules() {
                     <th scope="col">{t('runs.schedules.name')}</th>
                     <th scope="col">{t('runs.schedules.cron')}</th>
                     <th scope="col">{t('runs.schedules.timeZone')}</th>
+                    <th scope="col">{t('runs.schedules.action')}</th>
                     <th scope="col">{t('runs.schedules.status')}</th>
                     <th scope="col">{t('runs.schedules.next')}</th>
                     <th scope="col">{t('runs.schedules.last')}</th>
@@ -106,6 +130,7 @@ export function Schedules() {
                         <code>{s.cron}</code>
                       </td>
                       <td>{s.timeZone}</td>
+                      <td>{actionText(s.action)}</td>
                       <td>{s.enabled ? t('runs.schedules.enabled') : t('runs.schedules.disabled')}</td>
                       <td>{formatDateTimeIn(s.nextRunAt, s.timeZone)}</td>
                       <td>{s.lastFiredAt ? formatDateTimeIn(s.lastFiredAt, s.timeZone) : NONE}</td>
@@ -170,6 +195,51 @@ export function Schedules() {
               aria-invalid={field === 'timeZone'}
             />
           </label>
+          <label>
+            {t('runs.schedules.action')}
+            <select
+              value={actionKind}
+              onChange={(e) => setActionKind(e.target.value as ScheduleAction['kind'])}
+              aria-describedby={actionKind === 'report' ? 'report-schedule-help' : undefined}
+            >
+              <option value="run">{t('runs.schedules.action.run')}</option>
+              <option value="report">{t('runs.schedules.action.report')}</option>
+            </select>
+          </label>
+          {actionKind === 'report' ? (
+            <>
+              <label>
+                {t('reports.period')}
+                <select value={period} onChange={(e) => setPeriod(e.target.value as ReportPeriod)}>
+                  {REPORT_PERIODS.map((p) => (
+                    <option key={p} value={p}>
+                      {periodLabel(p, t)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                {t('reports.format')}
+                <select value={format} onChange={(e) => setFormat(e.target.value as ReportFormat)}>
+                  {REPORT_FORMATS.map((f) => (
+                    <option key={f} value={f}>
+                      {f.toUpperCase()}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                {t('reports.language')}
+                <select value={language} onChange={(e) => setLanguage(e.target.value as ReportLanguage)}>
+                  {REPORT_LANGUAGES.map((l) => (
+                    <option key={l} value={l}>
+                      {languageLabel(l, t)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </>
+          ) : null}
           <label className="checkbox">
             <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
             {t('runs.schedules.enabled')}
@@ -181,6 +251,11 @@ export function Schedules() {
         <p id="cron-help" className="muted small">
           {t('runs.schedules.cronHelp')}
         </p>
+        {actionKind === 'report' ? (
+          <p id="report-schedule-help" className="muted small">
+            {t('runs.schedules.reportHelp')}
+          </p>
+        ) : null}
         <datalist id="schedule-zones">
           {ZONES.map((z) => (
             <option key={z} value={z} />

@@ -1,4 +1,5 @@
 import type { RunInfo } from '../../../src/contracts/tiering/run-info';
+import type { ScheduleAction } from '../../../src/contracts/schedules/schedule-action';
 import type { Tier } from '../../../src/contracts/tiering/tiers';
 
 // Answers of /api/v1/runs, /jobs and /schedules (schemas in src/api/routes/{runs,jobs,schedules}/schemas.ts,
@@ -49,4 +50,6 @@ export interface Schedule {
   readonly lastFiredAt: string | null;
   readonly lastJobId: string | null;
   readonly nextRunAt: string | null;
+  /** What a fire starts: a tiering run, or a report. */
+  readonly action: ScheduleAction;
 }

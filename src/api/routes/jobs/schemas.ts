@@ -3,7 +3,7 @@ import { JOB_STATUSES } from '../../../app/jobs/job.js';
 
 export const JobSchema = z.object({
   jobId: z.string(),
-  kind: z.string().describe('run, backfill or allocation'),
+  kind: z.string().describe('run, backfill, allocation or report'),
   status: z.enum(JOB_STATUSES),
   progress: z.number().min(0).max(1),
   step: z.string().nullable().describe('What the job is doing now'),
@@ -12,7 +12,7 @@ export const JobSchema = z.object({
   result: z
     .unknown()
     .describe(
-      'A run summary (run), the runs made (backfill) or the plan (allocation; null for callers without allocation.read)',
+      'A run summary (run), the runs made (backfill), the plan (allocation; null for callers without allocation.read) or the stored report (report: reportId, title, filename, periodStart, periodEnd, sizeBytes)',
     ),
   error: z
     .object({ code: z.string(), message: z.string() })

@@ -14,8 +14,8 @@ import { serverJobs } from '../jobs/server-jobs.js';
 import { NewScheduleBody, ScheduleChangeBody, ScheduleParams, ScheduleSchema } from './schemas.js';
 
 /**
- * Run schedules: cron expressions in a time zone; each fire starts a run with the active configuration (see
- * docs/runs-and-schedules.md). The running scheduler picks changes up at once.
+ * Schedules: cron expressions in a time zone; each fire starts a run with the active configuration, or
+ * generates a report (see docs/runs-and-schedules.md). The running scheduler picks changes up at once.
  */
 export const schedulesRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
@@ -53,7 +53,7 @@ export const schedulesRoutes: FastifyPluginAsync = async (base) => {
       await app.audit(request, {
         action: 'schedule.created',
         target: s.scheduleId,
-        details: { name: s.name, cron: s.cron, timeZone: s.timeZone, enabled: s.enabled },
+        details: { name: s.name, cron: s.cron, timeZone: s.timeZone, enabled: s.enabled, action: s.action },
       });
       await scheduler.reload();
       return reply.status(201).send(view(s));
@@ -75,7 +75,7 @@ export const schedulesRoutes: FastifyPluginAsync = async (base) => {
       ...manage,
       schema: {
         tags,
-        summary: 'Change a schedule (name, cron, zone, enabled)',
+        summary: 'Change a schedule (name, cron, zone, enabled, action)',
         params: ScheduleParams,
         body: ScheduleChangeBody,
         response: { 200: ScheduleSchema },

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiTestServer, type ApiTestServer } from '../../../../test/support/api-server.js';
+import { listAudit } from '../../../app/accounts/audit.js';
 import { latestFire, nextFire } from '../../../app/schedules/cron.js';
 import { addSchedule, getSchedule, removeSchedule } from '../../../app/schedules/schedules.js';
 import { insertJobSql, markJobRunningSql } from '../../../sql/jobs/jobs-sql.js';
+import { sql } from '../../../sql/query.js';
 import { schedulerService, serverJobs } from '../jobs/server-jobs.js';
 import { describeEachEngine } from '../../../../test/support/engines.js';
 
@@ -61,6 +63,45 @@ describeEachEngine('schedules API', (kind) => {
       expect((await inject('DELETE', `/schedules/${s.scheduleId}`, analyst)).statusCode).toBe(204);
       expect((await inject('GET', `/schedules/${s.scheduleId}`, analyst)).statusCode).toBe(404);
       expect((await inject('DELETE', `/schedules/${s.scheduleId}`, analyst)).statusCode).toBe(404);
+    });
+
+    it('adds a schedule that generates a report, changes its action, and reads schedules without one as runs', async () => {
+      const analyst = await server.as('analyst', { username: 'ana' });
+      const added = await inject('POST', '/schedules', analyst, {
+        name: 'weekly report',
+        cron: '0 6 * * 1',
+        action: { kind: 'report', period: 'week', format: 'pdf' },
+      });
+      expect(added.statusCode).toBe(201);
+      const s = added.json<{ scheduleId: string; action: unknown }>();
+      // The language defaults as in POST /reports.
+      expect(s.action).toEqual({ kind: 'report', period: 'week', format: 'pdf', language: 'zh-CN' });
+      const [audit] = await listAudit(server.engine, server.engine.dialect, {
+        action: 'schedule.created',
+        limit: 1,
+      });
+      expect(audit).toMatchObject({ target: s.scheduleId, details: { action: s.action } });
+
+      const bad = await inject('POST', '/schedules', analyst, {
+        name: 'x',
+        cron: '0 6 * * 1',
+        action: { kind: 'report', period: 'year' },
+      });
+      expect(bad.statusCode).toBe(400);
+
+      const monthly = { kind: 'report', period: 'month', format: 'html', language: 'en' };
+      const changed = await inject('PATCH', `/schedules/${s.scheduleId}`, analyst, { action: monthly });
+      expect(changed.json()).toMatchObject({ action: monthly, cron: '0 6 * * 1' });
+      // A schedule stored before actions existed (action NULL) starts tiering runs.
+      await server.engine.run(
+        sql(`UPDATE schedules SET action = NULL WHERE schedule_id = ${server.engine.dialect.param(1)}`, [
+          s.scheduleId,
+        ]),
+      );
+      expect((await inject('GET', `/schedules/${s.scheduleId}`, analyst)).json()).toMatchObject({
+        action: { kind: 'run' },
+      });
+      expect((await inject('DELETE', `/schedules/${s.scheduleId}`, analyst)).statusCode).toBe(204);
     });
 
     it('names the field of a bad cron expression or zone', async () => {

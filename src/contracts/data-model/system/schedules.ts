@@ -6,7 +6,7 @@ export const schedules: TableDef = {
   title: 'Run schedules',
   origin: 'stratum server',
   description:
-    'Tiering runs on a cron schedule in a time zone; a run never overlaps another and a missed schedule runs once on start.',
+    'Tiering runs or reports on a cron schedule in a time zone; a job never overlaps another and a missed schedule fires once on start.',
   primaryKey: ['schedule_id'],
   foreignKeys: [],
   onExistingKey: 'skip',
@@ -39,5 +39,13 @@ export const schedules: TableDef = {
       aliases: [],
     },
     { name: 'last_job_id', type: text, required: false, description: 'Job of that run', aliases: [] },
+    {
+      name: 'action',
+      type: text,
+      required: false,
+      description:
+        'JSON of what a fire starts: {"kind":"run"} (also when empty) or {"kind":"report","period":…,"format":…,"language":…}',
+      aliases: [],
+    },
   ],
 };

@@ -1,0 +1,72 @@
+import { readFile, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { demoDatabase } from '../../../test/support/demo-database.js';
+import { defaultEnd } from '../../app/generate/generate-options.js';
+import { loadTieringConfig } from '../../app/tiering/load-config.js';
+import { runTiering } from '../../app/tiering/run-tiering.js';
+import { registerReportCommand } from './report.js';
+
+let db = '';
+let dir = '';
+
+/** Runs `stratum report …` in this process (as bin/stratum.js would), capturing its output and exit code. */
+async function stratum(...args: string[]) {
+  const program = new Command('stratum').exitOverride();
+  registerReportCommand(program);
+  const out: string[] = [];
+  const err: string[] = [];
+  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((s) => out.push(String(s)) > 0);
+  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((s) => err.push(String(s)) > 0);
+  process.exitCode = undefined;
+  try {
+    await program.parseAsync(['report', ...args, '--db', db], { from: 'user' });
+  } finally {
+    stdout.mockRestore();
+    stderr.mockRestore();
+  }
+  const code = process.exitCode ?? 0;
+  process.exitCode = undefined;
+  return { code, stdout: out.join(''), stderr: err.join('') };
+}
+
+beforeAll(async () => {
+  const demo = await demoDatabase(100, 3, 5);
+  await runTiering(demo.engine, { config: await loadTieringConfig(), asOf: defaultEnd() });
+  await demo.engine.close();
+  if (demo.location.kind !== 'duckdb') throw new Error('expected a DuckDB file');
+  db = demo.location.path;
+  dir = demo.dir;
+}, 120_000);
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe('stratum report --period (CLI)', () => {
+  it('writes the weekly report to --out, creating its directory, with a progress line per step', async () => {
+    const file = join(dir, 'reports', 'nested', 'week.html');
+    const r = await stratum('--period', 'week', '--lang', 'en', '--out', file);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^\[1\/8\] Tiers of the period and the previous one\n/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(8);
+    const size = (await stat(file)).size;
+    expect(r.stdout).toContain(`Wrote ${file} (${(size / 1024).toFixed(1)} KB)`);
+    expect(await readFile(file, 'utf8')).toContain('<html lang="en">');
+  });
+
+  it('validates the options: --out with --period only, and one of the known periods, formats and languages', async () => {
+    expect((await stratum('--period', 'week')).stderr).toContain('--out: is required with --period');
+    expect((await stratum('--out', join(dir, 'x.html'))).stderr).toContain('--out: needs --period');
+    const bad = await stratum('--period', 'day', '--format', 'docx', '--lang', 'fr', '--out', join(dir, 'x'));
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/--period: .*--format: .*--lang: /);
+    expect(
+      (await stratum('--period', 'month', '--as-of', '2001-01-01', '--out', join(dir, 'y.html'))).stderr,
+    ).toBe('stratum: no tiering run as of a day from 2001-01-01 to 2001-01-31 [NOT_FOUND]\n');
+  });
+
+  it('keeps the tiering report without --period', async () => {
+    const r = await stratum('--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ runId: expect.any(String), tiers: expect.any(Array) });
+  });
+});
