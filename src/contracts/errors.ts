@@ -69,3 +69,15 @@ export class StratumError<C extends ErrorCode = ErrorCode> extends Error {
 
 export const stratumError = <C extends ErrorCode>(code: C, message: string, details: ErrorDetails<C>) =>
   new StratumError(code, message, details);
+
+/**
+ * `schema.parse` for arguments of a use case: the first problem as INVALID_ARGUMENT naming the field
+ * (`invalid <what> <key.path>: <message>`), never a ZodError stack trace.
+ */
+export function parseArgument<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const field = issue?.path.join('.') || what;
+  throw stratumError('INVALID_ARGUMENT', `invalid ${what} ${field}: ${issue?.message ?? ''}`, { field });
+}

@@ -1,5 +1,5 @@
 import { ChurnPopulationSchema, type ChurnPopulation } from '../../contracts/churn/model.js';
-import { stratumError } from '../../contracts/errors.js';
+import { parseArgument, stratumError } from '../../contracts/errors.js';
 import { churnSplit } from '../../domain/churn/time-split.js';
 import type { Engine } from '../../engines/engine.js';
 import { churnRowsAt, type ChurnRowsAt } from './churn-rows.js';
@@ -35,18 +35,11 @@ export async function trainingRows(
   anchor: (dataEnd: string, population: ChurnPopulation) => string,
   stepsAfter = 2,
 ): Promise<TrainingRows> {
-  const parsed = ChurnPopulationSchema.safeParse({ ...DEFAULT_CHURN_POPULATION, ...options.population });
-  if (!parsed.success) {
-    const field = parsed.error.issues[0]?.path.join('.') ?? 'population';
-    throw stratumError(
-      'INVALID_ARGUMENT',
-      `invalid churn option ${field}: ${parsed.error.issues[0]?.message}`,
-      {
-        field,
-      },
-    );
-  }
-  const population = parsed.data;
+  const population = parseArgument(
+    ChurnPopulationSchema,
+    { ...DEFAULT_CHURN_POPULATION, ...options.population },
+    'churn option',
+  );
   const dataEnd = await lastOrderDay(engine);
   const testAsOf = anchor(dataEnd, population);
   const { trainAsOfs } = churnSplit(

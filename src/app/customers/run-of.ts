@@ -1,5 +1,5 @@
 import { stratumError } from '../../contracts/errors.js';
-import type { Engine } from '../../engines/engine.js';
+import type { Engine, Row } from '../../engines/engine.js';
 import { runAsOfSql } from '../../sql/api/customers/customer-detail-sql.js';
 import { latestRunSql } from '../../sql/tiering/snapshot.js';
 
@@ -8,17 +8,26 @@ export interface RunRef {
   readonly asOf: string;
 }
 
+const runRef = (row: Row | undefined): RunRef | null =>
+  row ? { runId: String(row.run_id), asOf: String(row.as_of) } : null;
+
+/** The latest committed run as of a date (null: of all), or null when there is none. */
+export async function latestRun(engine: Engine, asOf: string | null = null): Promise<RunRef | null> {
+  return runRef((await engine.read(latestRunSql(engine.dialect, asOf)))[0]);
+}
+
 /** The run asked for, or the latest committed one; NOT_FOUND when there is none. */
 export async function runOf(engine: Engine, runId?: string): Promise<RunRef> {
-  const [row] = await engine.read(
-    runId === undefined ? latestRunSql(engine.dialect, null) : runAsOfSql(engine.dialect, runId),
-  );
-  if (!row)
+  const run =
+    runId === undefined
+      ? await latestRun(engine)
+      : runRef((await engine.read(runAsOfSql(engine.dialect, runId)))[0]);
+  if (!run)
     throw stratumError('NOT_FOUND', runId === undefined ? 'no tiering run yet' : `no tiering run ${runId}`, {
       what: 'run',
       id: runId ?? '(latest)',
     });
-  return { runId: String(row.run_id), asOf: String(row.as_of) };
+  return run;
 }
 
 /** How long the latest run id is reused without asking the database (tier lookups are hammered by integrations). */

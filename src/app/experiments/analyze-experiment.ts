@@ -7,11 +7,12 @@ import type {
 import { EXPERIMENT_METRICS, type ExperimentMetric } from '../../contracts/experiments/experiment-spec.js';
 import { addDays, daysBetween } from '../../contracts/time/iso-date.js';
 import { compareArms, type ArmsComparison } from '../../domain/experiments/compare-arms.js';
+import { policyCost } from '../../domain/experiments/policy-cost.js';
 import { experimentRoi } from '../../domain/statistics/experiments/roi.js';
 import { sampleRatioMismatch } from '../../domain/statistics/experiments/srm.js';
 import type { Engine, Row } from '../../engines/engine.js';
 import { experimentOutcomesSql } from '../../sql/experiments/outcomes-sql.js';
-import { metricValue, monthsIn } from './experiment-metrics.js';
+import { metricValue } from './experiment-metrics.js';
 import { getExperiment, variantCounts } from './experiments.js';
 
 /** Fewer clusters per arm than this and cluster-robust intervals are too narrow (Cameron & Miller 2015). */
@@ -109,11 +110,13 @@ export async function analyzeExperiment(
         `too few ${experiment.unit} units with data in ${control!.name} or ${variant.name} to estimate ${primary ? 'margin' : spec.primaryMetric}`,
         { field: 'experiment' },
       );
-    const treatedGmv = treatedRows.reduce((s, r) => s + Number(r.gmv_post), 0);
-    const policyCost =
-      (variant.extraRebatePct / 100) * treatedGmv +
-      variant.extraVisitsPerMonth * monthsIn(days.post) * spec.costPerVisit * treatedRows.length;
-    const roi = experimentRoi(margin.adjusted, treatedRows.length, policyCost);
+    const cost = policyCost(variant, {
+      customers: treatedRows.length,
+      gmv: treatedRows.reduce((s, r) => s + Number(r.gmv_post), 0),
+      days: days.post,
+      costPerVisit: spec.costPerVisit,
+    });
+    const roi = experimentRoi(margin.adjusted, treatedRows.length, cost);
     const count = counts.find((c) => c.variant === variant.name);
     return {
       variant: variant.name,

@@ -6,8 +6,7 @@ import { assignUnits, type UnitToAssign } from '../../domain/experiments/assign-
 import type { Engine, Row } from '../../engines/engine.js';
 import { distinctStrataSql, markAssignedSql } from '../../sql/experiments/experiments-sql.js';
 import { populationSql } from '../../sql/experiments/population-sql.js';
-import { latestRunSql } from '../../sql/tiering/snapshot.js';
-import { runOf } from '../customers/run-of.js';
+import { latestRun, runOf } from '../customers/run-of.js';
 import { unitHash } from './unit-hash.js';
 import { getExperiment, variantCounts } from './experiments.js';
 
@@ -80,7 +79,7 @@ export async function assignExperiment(
       alreadyAssigned: true,
     };
   }
-  const [run] = await engine.read(latestRunSql(d, addDays(spec.start, -1)));
+  const run = await latestRun(engine, addDays(spec.start, -1));
   if (!run)
     throw stratumError(
       'INVALID_ARGUMENT',
@@ -89,7 +88,7 @@ export async function assignExperiment(
         field: 'start',
       },
     );
-  const runId = String(run.run_id);
+  const { runId } = run;
   const rows = await engine.read(populationSql(d, runId, spec.population));
   const members: Member[] = [];
   let withoutOwner = 0;
@@ -128,7 +127,7 @@ export async function assignExperiment(
   return {
     experimentId: experiment.experimentId,
     runId,
-    asOf: String(run.as_of),
+    asOf: run.asOf,
     strata: new Set(units.map((u) => u.stratum)).size,
     variants: await variantCounts(engine, experiment),
     withoutOwner,

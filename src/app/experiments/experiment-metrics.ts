@@ -1,7 +1,6 @@
 import type { ExperimentMetric } from '../../contracts/experiments/experiment-spec.js';
+import { DAYS_PER_MONTH } from '../../domain/experiments/policy-cost.js';
 import type { Row } from '../../engines/engine.js';
-
-const DAYS_PER_MONTH = 30.4375;
 
 /** A customer's value of a metric in one period of experimentOutcomesSql's row; NaN where it is undefined. */
 export function metricValue(metric: ExperimentMetric, r: Row, period: 'pre' | 'post', days: number): number {
@@ -21,5 +20,3 @@ export function metricValue(metric: ExperimentMetric, r: Row, period: 'pre' | 'p
       return n('due') > 0 ? n('late') / n('due') : NaN;
   }
 }
-
-export const monthsIn = (days: number): number => days / DAYS_PER_MONTH;

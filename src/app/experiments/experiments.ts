@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { stratumError } from '../../contracts/errors.js';
+import { parseArgument, stratumError } from '../../contracts/errors.js';
 import {
   ExperimentSpecSchema,
   type ExperimentSpec,
@@ -48,13 +48,7 @@ export async function createExperiment(
   createdBy: string,
   now: Date,
 ): Promise<Experiment> {
-  const parsed = ExperimentSpecSchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const field = issue.path.join('.') || '(spec)';
-    throw stratumError('INVALID_ARGUMENT', `${field}: ${issue.message}`, { field });
-  }
-  const spec = parsed.data;
+  const spec = parseArgument(ExperimentSpecSchema, input, 'experiment');
   return engine.transaction(async (tx) => {
     if ((await tx.all(getExperimentSql(engine.dialect, spec.name))).length > 0)
       throw stratumError('CONFLICT', `an experiment named ${spec.name} exists`, { what: 'experiment' });

@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import Papa from 'papaparse';
 import { stratumError } from '../../contracts/errors.js';
 import { addDays } from '../../contracts/time/iso-date.js';
 import {
@@ -11,16 +12,18 @@ import type { Engine } from '../../engines/engine.js';
 import { experimentOutcomesSql } from '../../sql/experiments/outcomes-sql.js';
 import { getExperiment } from './experiments.js';
 
-/** Planted orders as an orders file for `stratum import` (ids, times and amounts need no quoting). */
+/** Planted orders as an orders file for `stratum import`. */
 export async function writePlantedOrders(file: string, orders: readonly PlantedOrder[]): Promise<void> {
-  const lines = orders.map(
-    (o) =>
-      `${o.orderId},${o.customerId},${o.orderedAt},${o.amount.toFixed(2)},${o.grossMargin.toFixed(2)},completed`,
-  );
-  await writeFile(
-    file,
-    ['order_id,customer_id,ordered_at,amount,gross_margin,status', ...lines, ''].join('\n'),
-  );
+  const rows = orders.map((o) => ({
+    order_id: o.orderId,
+    customer_id: o.customerId,
+    ordered_at: o.orderedAt,
+    amount: o.amount.toFixed(2),
+    gross_margin: o.grossMargin.toFixed(2),
+    status: 'completed',
+  }));
+  const columns = ['order_id', 'customer_id', 'ordered_at', 'amount', 'gross_margin', 'status'];
+  await writeFile(file, `${Papa.unparse(rows, { columns })}\n`);
 }
 
 export interface PlantRequest {

@@ -11,7 +11,7 @@ import { regressionDiscontinuity } from '../../domain/statistics/experiments/reg
 import type { Engine, Row } from '../../engines/engine.js';
 import { boundarySampleSql } from '../../sql/experiments/boundary-sql.js';
 import { runInfoSql } from '../../sql/tiering/report.js';
-import { latestRunSql } from '../../sql/tiering/snapshot.js';
+import { latestRun } from '../customers/run-of.js';
 
 export interface TierBoundaryRequest {
   /** The lower edge of this tier: e.g. gold compares the last Gold customers with the first Silver ones. */
@@ -37,10 +37,8 @@ export async function tierBoundaryEffect(
   request: TierBoundaryRequest,
 ): Promise<TierBoundaryEffect> {
   const d = engine.dialect;
-  const [latest] = request.runId
-    ? [{ run_id: request.runId }]
-    : await engine.read(latestRunSql(d, addDays(request.asOf, -request.days)));
-  const [run] = latest ? await engine.read(runInfoSql(d, String(latest.run_id))) : [];
+  const runId = request.runId ?? (await latestRun(engine, addDays(request.asOf, -request.days)))?.runId;
+  const [run] = runId ? await engine.read(runInfoSql(d, runId)) : [];
   if (!run)
     throw stratumError(
       'NOT_FOUND',

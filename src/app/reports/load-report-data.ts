@@ -8,7 +8,8 @@ import { loadActionStatuses, loadWinBack } from './load-follow-up.js';
 import { loadRisk } from './load-risk.js';
 import { loadTrend } from './load-trend.js';
 import { loadWorkload } from './load-workload.js';
-import { periodRun, runAsOf } from './period-run.js';
+import { latestRun } from '../customers/run-of.js';
+import { periodRun } from './period-run.js';
 import type { ReportData } from './report-data.js';
 import { previousSpan, recentSpans, reportSpan } from './report-period.js';
 
@@ -36,7 +37,7 @@ export interface LoadReportOptions {
 }
 
 async function defaultAsOf(engine: Engine): Promise<string> {
-  const latest = await runAsOf(engine, null);
+  const latest = await latestRun(engine);
   if (!latest)
     throw stratumError('NOT_FOUND', 'no tiering run yet: run `stratum run` first', {
       what: 'run',
@@ -59,7 +60,7 @@ export async function loadReportData(engine: Engine, options: LoadReportOptions)
       what: 'run',
       id: span.label,
     });
-  const previousRun = await runAsOf(engine, previous.end);
+  const previousRun = await latestRun(engine, previous.end);
   const spans = recentSpans(span, TREND_PERIODS[options.period]);
 
   step('tiers');

@@ -12,6 +12,7 @@ import { keepTaggedSql, whatIfMigrationSql, whatIfMovedSql } from '../../sql/tie
 import { computeFeatures } from './compute-features.js';
 import { fillChurnProbabilities, resolveChurnModel } from './churn-probabilities.js';
 import { fillPredictions, needsPredictions } from './fill-predictions.js';
+import { latestRun } from '../customers/run-of.js';
 import { loadTieringConfig } from './load-config.js';
 
 export interface PolicyTotals {
@@ -158,8 +159,7 @@ const ROLLBACK = Symbol('what-if rolls back');
  * have now, else `fallback`.
  */
 export async function whatIfAsOf(engine: Engine, fallback: string): Promise<string> {
-  const [latest] = await engine.read(latestRunSql(engine.dialect, null));
-  return latest ? String(latest.as_of) : fallback;
+  return (await latestRun(engine))?.asOf ?? fallback;
 }
 
 async function latestRunConfig(engine: Engine): Promise<{ config: TieringConfig; from: string }> {

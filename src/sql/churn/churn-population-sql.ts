@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { stratumError } from '../../contracts/errors.js';
+import { parseArgument } from '../../contracts/errors.js';
 import { PIPELINE_TABLES } from '../../contracts/tiering/pipeline-tables.js';
 import { addDays, IsoDateSchema } from '../../contracts/time/iso-date.js';
 import type { Dialect } from '../dialects/dialect.js';
@@ -27,12 +27,7 @@ export type ChurnPopulationParams = z.infer<typeof ParamsSchema>;
  * after it, (asOf, asOf + windowDays], else 0. Days are whole days in the session time zone, as for features.
  */
 export function churnPopulationSql(d: Dialect, params: ChurnPopulationParams): string {
-  const parsed = ParamsSchema.safeParse(params);
-  if (!parsed.success) {
-    const field = parsed.error.issues[0]?.path.join('.') || 'params';
-    throw stratumError('INVALID_ARGUMENT', `invalid churn parameter ${field}`, { field });
-  }
-  const { asOf, activeDays, windowDays } = parsed.data;
+  const { asOf, activeDays, windowDays } = parseArgument(ParamsSchema, params, 'churn parameter');
   const at = (iso: string) => d.startOfDay(`DATE '${iso}'`);
   const cutoff = at(addDays(asOf, 1));
   const end = windowDays === undefined ? cutoff : at(addDays(asOf, windowDays + 1));

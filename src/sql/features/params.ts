@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { stratumError } from '../../contracts/errors.js';
+import { parseArgument } from '../../contracts/errors.js';
 
 const DAY_MS = 86_400_000;
 
@@ -56,15 +56,7 @@ export interface FeatureWindows {
 
 /** Validates the parameters (they are inlined into SQL) and derives the window bounds. */
 export function featureWindows(params: FeatureParams): FeatureWindows {
-  const parsed = FeatureParamsSchema.safeParse(params);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue?.path.join('.') || 'params';
-    throw stratumError('INVALID_ARGUMENT', `invalid feature parameter ${field}: ${issue?.message ?? ''}`, {
-      field,
-    });
-  }
-  const { asOf, longDays, shortDays } = parsed.data;
+  const { asOf, longDays, shortDays } = parseArgument(FeatureParamsSchema, params, 'feature parameter');
   const d = dayNumber(asOf);
   const longStart = d - longDays + 1;
   const previousStart = d - 2 * shortDays + 1;

@@ -1,19 +1,12 @@
 import { useState } from 'react';
-import {
-  REPORT_FORMATS,
-  REPORT_LANGUAGES,
-  REPORT_PERIODS,
-  type ReportFormat,
-  type ReportLanguage,
-  type ReportPeriod,
-} from '../../../src/contracts/reports/report-request';
 import { api, ApiError } from '../api/client';
 import { ErrorView } from '../common/states';
 import { useI18n } from '../i18n/i18n';
-import { ProgressBar } from '../runs/ProgressBar';
+import { JobProgress } from '../runs/JobProgress';
 import type { Job } from '../runs/types';
 import { useJob } from '../runs/use-job';
-import { downloadHref, languageLabel, periodLabel, reportStepLabel } from './report-labels';
+import { downloadHref, reportStepLabel } from './report-labels';
+import { ReportOptionFields, type ReportOptions } from './ReportOptionFields';
 import type { ReportJobResult } from './types';
 
 /**
@@ -22,9 +15,7 @@ import type { ReportJobResult } from './types';
  */
 export function GenerateReport({ onGenerated }: { onGenerated(): void }) {
   const { t, lang } = useI18n();
-  const [period, setPeriod] = useState<ReportPeriod>('week');
-  const [format, setFormat] = useState<ReportFormat>('html');
-  const [language, setLanguage] = useState<ReportLanguage>(lang);
+  const [options, setOptions] = useState<ReportOptions>({ period: 'week', format: 'html', language: lang });
   const [jobId, setJobId] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
@@ -36,7 +27,7 @@ export function GenerateReport({ onGenerated }: { onGenerated(): void }) {
     try {
       const r = await api<{ jobId: string; job: Job }>('/reports', {
         method: 'POST',
-        body: { period, format, language },
+        body: options,
       });
       setJobId(r.jobId);
     } catch (e) {
@@ -58,36 +49,7 @@ export function GenerateReport({ onGenerated }: { onGenerated(): void }) {
           void generate();
         }}
       >
-        <label>
-          {t('reports.period')}
-          <select value={period} onChange={(e) => setPeriod(e.target.value as ReportPeriod)}>
-            {REPORT_PERIODS.map((p) => (
-              <option key={p} value={p}>
-                {periodLabel(p, t)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('reports.format')}
-          <select value={format} onChange={(e) => setFormat(e.target.value as ReportFormat)}>
-            {REPORT_FORMATS.map((f) => (
-              <option key={f} value={f}>
-                {f.toUpperCase()}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('reports.language')}
-          <select value={language} onChange={(e) => setLanguage(e.target.value as ReportLanguage)}>
-            {REPORT_LANGUAGES.map((l) => (
-              <option key={l} value={l}>
-                {languageLabel(l, t)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ReportOptionFields value={options} onChange={setOptions} />
         <button type="submit" disabled={busy || inProgress}>
           {t('reports.generate')}
         </button>
@@ -103,20 +65,12 @@ export function GenerateReport({ onGenerated }: { onGenerated(): void }) {
         ) : null}
         {pollError !== undefined && job === null ? <ErrorView error={pollError} /> : null}
         {job ? (
-          <div className="job">
-            <p>
-              <strong>{t(`runs.status.${job.status}`)}</strong>
-              {inProgress ? ` · ${reportStepLabel(job.step, t)}` : ''}{' '}
-              <span className="muted small">
-                {t('runs.jobLine', { job: job.jobId, by: job.requestedBy })}
-              </span>
-            </p>
-            <ProgressBar value={job.progress} label={t('reports.progressLabel')} />
-            {job.status === 'failed' && job.error ? (
-              <p role="alert" className="error">
-                {t('reports.failed', { code: job.error.code, message: job.error.message })}
-              </p>
-            ) : null}
+          <JobProgress
+            job={job}
+            step={reportStepLabel(job.step, t)}
+            progressLabel="reports.progressLabel"
+            failedMessage="reports.failed"
+          >
             {result ? (
               <p className="ok">
                 {t('reports.ready', { title: result.title })}{' '}
@@ -125,7 +79,7 @@ export function GenerateReport({ onGenerated }: { onGenerated(): void }) {
                 </a>
               </p>
             ) : null}
-          </div>
+          </JobProgress>
         ) : null}
       </div>
     </>

@@ -1,12 +1,4 @@
 import { useState } from 'react';
-import {
-  REPORT_FORMATS,
-  REPORT_LANGUAGES,
-  REPORT_PERIODS,
-  type ReportFormat,
-  type ReportLanguage,
-  type ReportPeriod,
-} from '../../../src/contracts/reports/report-request';
 import type { ScheduleAction } from '../../../src/contracts/schedules/schedule-action';
 import { api, ApiError } from '../api/client';
 import { ConfirmDialog } from '../common/ConfirmDialog';
@@ -15,6 +7,7 @@ import { Async, ErrorView } from '../common/states';
 import { useApi } from '../common/use-api';
 import { useI18n } from '../i18n/i18n';
 import { languageLabel, periodLabel } from '../reports/report-labels';
+import { ReportOptionFields, type ReportOptions } from '../reports/ReportOptionFields';
 import type { Schedule } from './types';
 
 /** Zones offered in the form (any IANA zone may be typed). */
@@ -47,9 +40,7 @@ export function Schedules() {
   const [timeZone, setTimeZone] = useState('');
   const [enabled, setEnabled] = useState(true);
   const [actionKind, setActionKind] = useState<ScheduleAction['kind']>('run');
-  const [period, setPeriod] = useState<ReportPeriod>('week');
-  const [format, setFormat] = useState<ReportFormat>('pdf');
-  const [language, setLanguage] = useState<ReportLanguage>(lang);
+  const [report, setReport] = useState<ReportOptions>({ period: 'week', format: 'pdf', language: lang });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
   const [deleting, setDeleting] = useState<Schedule | null>(null);
@@ -74,7 +65,7 @@ export function Schedules() {
       cron: cron.trim(),
       enabled,
       ...(timeZone.trim() ? { timeZone: timeZone.trim() } : {}),
-      action: actionKind === 'run' ? { kind: 'run' } : { kind: 'report', period, format, language },
+      action: actionKind === 'run' ? { kind: 'run' } : { kind: 'report', ...report },
     };
     if (await act(() => api('/schedules', { method: 'POST', body }))) setName('');
   };
@@ -206,40 +197,7 @@ export function Schedules() {
               <option value="report">{t('runs.schedules.action.report')}</option>
             </select>
           </label>
-          {actionKind === 'report' ? (
-            <>
-              <label>
-                {t('reports.period')}
-                <select value={period} onChange={(e) => setPeriod(e.target.value as ReportPeriod)}>
-                  {REPORT_PERIODS.map((p) => (
-                    <option key={p} value={p}>
-                      {periodLabel(p, t)}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                {t('reports.format')}
-                <select value={format} onChange={(e) => setFormat(e.target.value as ReportFormat)}>
-                  {REPORT_FORMATS.map((f) => (
-                    <option key={f} value={f}>
-                      {f.toUpperCase()}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                {t('reports.language')}
-                <select value={language} onChange={(e) => setLanguage(e.target.value as ReportLanguage)}>
-                  {REPORT_LANGUAGES.map((l) => (
-                    <option key={l} value={l}>
-                      {languageLabel(l, t)}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            </>
-          ) : null}
+          {actionKind === 'report' ? <ReportOptionFields value={report} onChange={setReport} /> : null}
           <label className="checkbox">
             <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
             {t('runs.schedules.enabled')}

@@ -5,7 +5,7 @@ import { formatDuration, formatNumber } from '../common/format';
 import { tierName } from '../common/names';
 import { ErrorView } from '../common/states';
 import { useI18n } from '../i18n/i18n';
-import { ProgressBar } from './ProgressBar';
+import { JobProgress } from './JobProgress';
 import { stepLabel } from './step-label';
 import type { Job, RunSummary } from './types';
 import { useJob } from './use-job';
@@ -109,20 +109,12 @@ export function StartRun(props: { canStart: boolean; onRunFinished(): void }) {
         ) : null}
         {pollError !== undefined && job === null ? <ErrorView error={pollError} /> : null}
         {job ? (
-          <div className="job">
-            <p>
-              <strong>{t(`runs.status.${job.status}`)}</strong>
-              {inProgress ? ` · ${stepLabel(job.step, t)}` : ''}{' '}
-              <span className="muted small">
-                {t('runs.jobLine', { job: job.jobId, by: job.requestedBy })}
-              </span>
-            </p>
-            <ProgressBar value={job.progress} label={t('runs.progressLabel')} />
-            {job.status === 'failed' && job.error ? (
-              <p role="alert" className="error">
-                {t('runs.failed', { code: job.error.code, message: job.error.message })}
-              </p>
-            ) : null}
+          <JobProgress
+            job={job}
+            step={stepLabel(job.step, t)}
+            progressLabel="runs.progressLabel"
+            failedMessage="runs.failed"
+          >
             {summary ? (
               <p className="ok">
                 {t('runs.succeeded', {
@@ -135,7 +127,7 @@ export function StartRun(props: { canStart: boolean; onRunFinished(): void }) {
                 ).join(' · ')}
               </p>
             ) : null}
-          </div>
+          </JobProgress>
         ) : null}
       </div>
     </>
