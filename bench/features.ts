@@ -4,6 +4,7 @@ import { computeFeatures } from '../src/app/tiering/compute-features.js';
 import type { Engine } from '../src/engines/engine.js';
 import { openEngine } from '../src/engines/registry.js';
 import { BENCH_AS_OF, BENCH_TZ, tieringBenchDatabase } from './tiering-data.js';
+import { bestOf } from './best-of.js';
 
 /**
  * The full features statement (every catalogue feature, both units) against a minimal hand-written DuckDB query
@@ -29,15 +30,7 @@ LEFT JOIN orders_clean o ON o.customer_id = c.customer_id AND o.status = 'comple
   AND o.ordered_at < CAST(DATE '${END}' + 1 AS TIMESTAMPTZ)
 GROUP BY c.customer_id`;
 
-async function best(work: () => Promise<unknown>): Promise<number> {
-  let min = Infinity;
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    await work();
-    min = Math.min(min, performance.now() - start);
-  }
-  return min;
-}
+const best = (work: () => Promise<unknown>): Promise<number> => bestOf(RUNS, work);
 
 export async function run(): Promise<void> {
   const path = await database();

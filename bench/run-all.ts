@@ -6,6 +6,7 @@ const benches: Array<[string, () => Promise<{ run: () => Promise<void> }>]> = [
   ['allocation', () => import('./allocation.js')],
   ['clv', () => import('./clv.js')],
   ['churn', () => import('./churn.js')],
+  ['recommend', () => import('./recommend.js')],
 ];
 
 const only = process.argv[2];

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { IsoDateSchema } from './time/iso-date.js';
 
+/** What drove a generated detractor's answer down (src/domain/generation/surveys.ts). */
+export const SATISFACTION_DRIVERS = ['complaints', 'remote_district', 'small_account', 'chance'] as const;
+export type SatisfactionDriver = (typeof SATISFACTION_DRIVERS)[number];
+
 /**
  * Ground truth written by `stratum generate` beside the CSVs: every anomaly it planted, so that cleaning,
  * tags and models can be measured (precision and recall) against what is known to be there.
@@ -26,6 +30,21 @@ export const TruthSchema = z.object({
   fastGrowing: z.array(z.object({ customerId: z.string(), since: IsoDateSchema })),
   /** Customers planted as risky, with the reasons (late_payment, unpaid, dispute, complaints, poor_rating). */
   risky: z.array(z.object({ customerId: z.string(), reasons: z.array(z.string()) })),
+  /**
+   * Customers whose latest NPS answer is a detractor's (0–6), with what drove it down: complaints in the 90 days
+   * before, a remote district, a small account, or none of these (`chance`). Empty in files written before surveys.
+   */
+  detractors: z
+    .array(
+      z.object({
+        customerId: z.string(),
+        respondedOn: IsoDateSchema,
+        score: z.number().int().min(0).max(6),
+        drivers: z.array(z.enum(SATISFACTION_DRIVERS)).min(1),
+      }),
+    )
+    .default([]),
 });
 
 export type Truth = z.infer<typeof TruthSchema>;
+export type SurveyTruth = Truth['detractors'][number];

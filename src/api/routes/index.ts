@@ -8,6 +8,11 @@ import { schedulesRoutes } from './schedules/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { authRoutes } from './auth/routes.js';
 import { customersRoutes } from './customers/routes.js';
+import {
+  customerRecommendationRoutes,
+  recommendationExportRoutes,
+} from './customers/recommendation-routes.js';
+import { customerProfileRoutes } from './customers/profile-routes.js';
 import { experimentsRoutes } from './experiments/routes.js';
 import { exportRoutes } from './export/routes.js';
 import { insightsRoutes } from './insights/routes.js';
@@ -43,6 +48,9 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(insightsRoutes, { prefix: '/insights' });
   await app.register(allocationRoutes, { prefix: '/allocation' });
   await app.register(customerOwnersRoutes, { prefix: '/customers' });
+  await app.register(customerRecommendationRoutes, { prefix: '/customers' });
+  await app.register(recommendationExportRoutes, { prefix: '/recommendations' });
+  await app.register(customerProfileRoutes, { prefix: '/customers' });
   await app.register(repsRoutes, { prefix: '/reps' });
   await app.register(reportsRoutes, { prefix: '/reports' });
   await app.register(experimentsRoutes, { prefix: '/experiments' });

@@ -22,6 +22,12 @@ function checks(c: ColumnDef): string {
     if (k.kind === 'notFuture') out.push('not in the future');
     if (k.kind === 'notBefore') out.push(`not before ${k.column}`);
     if (k.kind === 'dateRanges') out.push('each item `YYYY-MM-DD..YYYY-MM-DD`, from ≤ to');
+    if (k.kind === 'rangeBy')
+      out.push(
+        Object.entries(k.ranges)
+          .map(([value, [min, max]]) => `${min}–${max} when ${k.column} is \`${value}\``)
+          .join(', '),
+      );
   }
   if (c.type.kind === 'enum') out.push(`one of ${c.type.values.map((v) => `\`${v}\``).join(', ')}`);
   return out.join('; ');

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowValidator } from '../../contracts/data-model/row-schema.js';
 import { SOURCE_TABLES } from '../../contracts/data-model/sources/index.js';
 import { TruthSchema, type Truth } from '../../contracts/truth.js';
+import { CATALOGUE } from '../../domain/generation/catalogue.js';
+import { CUISINE_SKU_PREFERENCES } from '../../domain/generation/sku-preferences.js';
 import { generateDataset, type GenerateResult } from './generate-dataset.js';
 
 type Row = Record<string, string>;
@@ -324,5 +326,37 @@ describe('planted anomalies', () => {
     const disputed = new Set(rows('disputes').map((d) => d.customer_id));
     const riskyDisputed = [...disputed].filter((id) => risky.get(id ?? '')?.includes('dispute')).length;
     expect(riskyDisputed / disputed.size).toBeGreaterThan(0.6);
+  });
+});
+
+describe('cuisine SKU preferences', () => {
+  it('makes each cuisine buy its signature products (weight ≥ 8) far more often than cuisines without them', () => {
+    const cuisineOf = new Map(rows('customers').map((c) => [c.customer_id ?? '', c.cuisine ?? '']));
+    const customerOf = new Map(rows('orders').map((o) => [o.order_id ?? '', o.customer_id ?? '']));
+    const productOf = new Map(CATALOGUE.map((s) => [s.code, s.product]));
+    const buyers = new Map<string, Set<string>>();
+    const active = new Set<string>();
+    for (const l of rows('order_lines')) {
+      const customer = customerOf.get(l.order_id ?? '') ?? '';
+      const product = productOf.get(l.sku ?? '') ?? '';
+      active.add(customer);
+      buyers.set(product, (buyers.get(product) ?? new Set()).add(customer));
+    }
+    const adoption = (product: string, among: (cuisine: string) => boolean) => {
+      const eligible = [...active].filter((c) => among(cuisineOf.get(c) ?? ''));
+      return eligible.filter((c) => buyers.get(product)?.has(c)).length / eligible.length;
+    };
+    const signatures = Object.entries(CUISINE_SKU_PREFERENCES).flatMap(([cuisine, weights]) =>
+      Object.entries(weights)
+        .filter(([, w]) => w >= 8)
+        .map(([product]) => ({ cuisine, product })),
+    );
+    expect(signatures.length).toBeGreaterThanOrEqual(20);
+    for (const { cuisine, product } of signatures) {
+      const inside = adoption(product, (c) => c === cuisine);
+      const outside = adoption(product, (c) => CUISINE_SKU_PREFERENCES[c]?.[product] === undefined);
+      expect(inside, `${cuisine} ${product}`).toBeGreaterThan(0.5);
+      expect(inside, `${cuisine} ${product}: ${inside} vs ${outside}`).toBeGreaterThan(2 * outside);
+    }
   });
 });

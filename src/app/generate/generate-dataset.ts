@@ -31,7 +31,10 @@ export interface GenerateResult {
   readonly truthPath: string;
   /** Entries per anomaly list of truth.json. */
   readonly truthCounts: Readonly<
-    Record<'duplicates' | 'brushing' | 'hugeRefunds' | 'churned' | 'fastGrowing' | 'risky', number>
+    Record<
+      'duplicates' | 'brushing' | 'hugeRefunds' | 'churned' | 'fastGrowing' | 'risky' | 'detractors',
+      number
+    >
   >;
   readonly workers: number;
   readonly elapsedMs: number;
@@ -115,6 +118,7 @@ export async function generateDataset(
       churned: truth.churned.length,
       fastGrowing: truth.fastGrowing.length,
       risky: truth.risky.length,
+      detractors: truth.detractors.length,
     },
     workers,
     elapsedMs: Math.round(performance.now() - started),

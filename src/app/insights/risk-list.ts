@@ -16,6 +16,7 @@ import type { TagInput } from '../../domain/tiering/tags/tag-input.js';
 import type { Engine } from '../../engines/engine.js';
 import { actionTasksSql, tagDetailsSql, taggedCountSql } from '../../sql/insights/risk-sql.js';
 import { listCustomers } from '../customers/list-customers.js';
+import { segmentConfig } from '../../domain/tiering/pilots.js';
 import { runConfig } from './run-config.js';
 
 export interface RiskListRequest {
@@ -34,6 +35,7 @@ const DetailRowSchema = z.looseObject({
   tags: z.array(z.enum(TAGS)).nullable(),
   tag_reasons: z.array(z.string()).nullable(),
   actions: z.array(ActionKindSchema).nullable(),
+  pilot: z.string().nullable(),
   ...Object.fromEntries(TAG_FEATURES.map((f) => [f, num])),
 });
 
@@ -58,8 +60,9 @@ function reasonOf(
     ...(row as unknown as Record<string, number | null>),
     tier: row.tier,
   } as unknown as TagInput;
-  const evaluated = config
-    ? evaluateTags(config.tags, input, config.windows).find((t) => t.tag === tag)?.reason
+  const rules = config && segmentConfig(config, row.pilot);
+  const evaluated = rules
+    ? evaluateTags(rules.tags, input, rules.windows).find((t) => t.tag === tag)?.reason
     : undefined;
   const en = stored ?? evaluated?.en ?? '';
   return { en, zh: evaluated?.zh ?? en };

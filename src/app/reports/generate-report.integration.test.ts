@@ -120,6 +120,27 @@ describeEachEngine('the periodic report', (kind) => {
     expect(data.trend.length).toBe(WEEKS);
   });
 
+  it('shows satisfaction: the period’s answers by tier against the period before, and the run’s detractors', async () => {
+    expect(zh).toContain('<section class="report-section" id="satisfaction">');
+    const { current, previous, trend } = data.satisfaction;
+    const answered = async (from: string, to: string) =>
+      Number(
+        (
+          await db.engine.all(
+            `SELECT count(*) AS n FROM survey_responses
+             WHERE CAST(responded_at AS DATE) BETWEEN DATE '${from}' AND DATE '${to}'`,
+          )
+        )[0]?.n,
+      );
+    expect([current.by, current.from, current.to]).toEqual(['tier', data.span.start, data.span.end]);
+    expect(current.overall.responses).toBe(await answered(data.span.start, data.span.end));
+    expect(previous.overall.responses).toBe(await answered(data.previousSpan.start, data.previousSpan.end));
+    expect(current.groups.reduce((n, g) => n + g.responses, 0)).toBe(current.overall.responses);
+    expect(trend.map((p) => p.span.label).slice(-2)).toEqual([data.previousSpan.label, data.span.label]);
+    expect(trend.at(-1)?.overall).toEqual(current.overall);
+    expect(zh).toContain(`贬损者标签客户 ${data.current.tags.detractor} 家`);
+  });
+
   it('shows every section, each with its text, chart and table, and numbers that agree with buildReport', async () => {
     for (const id of ['summary', 'tiers', 'kpis', 'churn', 'risk', 'workload', 'experiments'])
       expect(zh).toContain(`<section class="report-section" id="${id}">`);

@@ -32,6 +32,7 @@ const STEP_LABELS: Readonly<Record<LoadStep | 'html' | 'pdf', string>> = {
   risk: 'Risk and overdue exposure',
   workload: 'Account manager workload',
   experiments: 'Experiments',
+  satisfaction: 'Customer satisfaction',
   html: 'Rendering HTML and charts',
   pdf: 'Printing the PDF in Chromium',
 };

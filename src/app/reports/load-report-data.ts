@@ -8,6 +8,7 @@ import { loadActionStatuses, loadWinBack } from './load-follow-up.js';
 import { loadRisk } from './load-risk.js';
 import { loadTrend } from './load-trend.js';
 import { loadWorkload } from './load-workload.js';
+import { loadSatisfactionSummary } from './load-satisfaction-summary.js';
 import { latestRun } from '../customers/run-of.js';
 import { periodRun } from './period-run.js';
 import type { ReportData } from './report-data.js';
@@ -25,6 +26,7 @@ export const LOAD_STEPS = [
   'risk',
   'workload',
   'experiments',
+  'satisfaction',
 ] as const;
 export type LoadStep = (typeof LOAD_STEPS)[number];
 
@@ -82,6 +84,8 @@ export async function loadReportData(engine: Engine, options: LoadReportOptions)
   const workload = await loadWorkload(engine, run.runId);
   step('experiments');
   const experiments = options.experiments ? await options.experiments(engine, span.end) : [];
+  step('satisfaction');
+  const satisfaction = await loadSatisfactionSummary(engine, spans);
   return {
     span,
     previousSpan: previous,
@@ -95,5 +99,6 @@ export async function loadReportData(engine: Engine, options: LoadReportOptions)
     actions,
     workload,
     experiments,
+    satisfaction,
   };
 }

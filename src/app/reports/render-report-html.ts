@@ -9,6 +9,7 @@ import { churnSection } from './sections/churn-section.js';
 import { experimentsSection } from './sections/experiments-section.js';
 import { kpiTrendSection } from './sections/kpi-trend-section.js';
 import { riskSection } from './sections/risk-section.js';
+import { satisfactionSection } from './sections/satisfaction-section.js';
 import { summarySection } from './sections/summary-section.js';
 import { tiersSection } from './sections/tiers-section.js';
 import { workloadSection } from './sections/workload-section.js';
@@ -22,6 +23,7 @@ export const SECTIONS = [
   riskSection,
   workloadSection,
   experimentsSection,
+  satisfactionSection,
 ] as const;
 
 export function reportTitle(data: ReportData, language: ReportLanguage): string {

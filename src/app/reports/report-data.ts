@@ -1,6 +1,7 @@
 import type { ExperimentResultSummary } from '../../contracts/experiments/experiment-result.js';
 import type { Migration } from '../../contracts/insights/migration.js';
 import type { ActionStatus } from '../../contracts/insights/risk.js';
+import type { Satisfaction, SatisfactionMetrics } from '../../contracts/insights/satisfaction.js';
 import type { TriggeredActionKind } from '../../contracts/tiering/actions.js';
 import type { Tier } from '../../contracts/tiering/tiers.js';
 import type { OwnerBook } from '../../domain/allocation/owner-books.js';
@@ -66,6 +67,13 @@ export interface WorkloadSummary {
   readonly workloadGini: number;
 }
 
+/** Survey answers of the period and the previous one by tier, and the overall figures of each recent period. */
+export interface SatisfactionSummary {
+  readonly current: Satisfaction;
+  readonly previous: Satisfaction;
+  readonly trend: readonly { readonly span: ReportSpan; readonly overall: SatisfactionMetrics }[];
+}
+
 /** Everything the periodic report shows, loaded from the engine; rendering needs nothing else. */
 export interface ReportData {
   readonly span: ReportSpan;
@@ -85,4 +93,5 @@ export interface ReportData {
   /** Null when there are no account managers. */
   readonly workload: WorkloadSummary | null;
   readonly experiments: readonly ExperimentResultSummary[];
+  readonly satisfaction: SatisfactionSummary;
 }

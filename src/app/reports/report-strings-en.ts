@@ -174,4 +174,21 @@ export const reportStringsEn: ReportStrings = {
     roi: 'Net (ROI)',
     srm: 'Sample ratio mismatch',
   },
+  satisfaction: {
+    heading: '8. Customer satisfaction',
+    text: (v) =>
+      `${v.answers} survey answers from ${v.customers} customers this period: NPS ${v.nps ?? '–'}${vs(v.npsChange)}, mean CSAT ${v.csat ?? '–'}.`,
+    detractorsText: (v) => `${v.detractors} customers are tagged detractors${vs(v.change)}.`,
+    complaintsText: (v) =>
+      `Answers after a complaint (within ${v.days} days) give NPS ${v.withNps}, the others ${v.withoutNps}.`,
+    noAnswers: 'No survey answers in this period.',
+    chartTitle: 'NPS by tier: this period and the previous one',
+    trendTitle: 'NPS per period',
+    noTier: 'No tier',
+    nps: 'NPS',
+    previousNps: 'NPS, previous period',
+    answers: 'Answers',
+    csat: 'Mean CSAT',
+    note: 'NPS = % of promoters (9–10) − % of detractors (0–6) among NPS answers, from −100 to 100; CSAT is scored 1–5. An answer counts for the tier the customer had in the latest run on or before its day. Detractors are the customers with the detractor tag in the period’s run.',
+  },
 };

@@ -170,4 +170,20 @@ export const reportStringsZh: ReportStrings = {
     roi: '净收益（ROI）',
     srm: '样本比例失衡',
   },
+  satisfaction: {
+    heading: '八、客户满意度',
+    text: (v) =>
+      `本期共收到 ${v.customers} 家客户的 ${v.answers} 份问卷：NPS ${v.nps ?? '–'}${vs(v.npsChange)}，CSAT 平均 ${v.csat ?? '–'} 分。`,
+    detractorsText: (v) => `贬损者标签客户 ${v.detractors} 家${vs(v.change)}。`,
+    complaintsText: (v) => `投诉后 ${v.days} 天内的问卷 NPS 为 ${v.withNps}，其他问卷为 ${v.withoutNps}。`,
+    noAnswers: '本期没有问卷回复。',
+    chartTitle: '各等级 NPS：本期与上期',
+    trendTitle: '各期 NPS',
+    noTier: '未分级',
+    nps: 'NPS',
+    previousNps: '上期 NPS',
+    answers: '问卷数',
+    csat: 'CSAT 均分',
+    note: 'NPS = NPS 问卷中推荐者（9–10 分）占比 − 贬损者（0–6 分）占比，取值 −100 至 100；CSAT 为 1–5 分。问卷按客户在作答当日或之前最近一次分级中的等级统计。贬损者为本期分级中带“贬损者”标签的客户。',
+  },
 };

@@ -211,6 +211,28 @@ export interface ReportStrings {
     readonly roi: string;
     readonly srm: string;
   };
+
+  readonly satisfaction: {
+    readonly heading: string;
+    readonly text: (v: {
+      answers: Formatted;
+      customers: Formatted;
+      nps: Formatted | null;
+      npsChange: Formatted | null;
+      csat: Formatted | null;
+    }) => string;
+    readonly detractorsText: (v: { detractors: Formatted; change: Formatted | null }) => string;
+    readonly complaintsText: (v: { withNps: Formatted; withoutNps: Formatted; days: Formatted }) => string;
+    readonly noAnswers: string;
+    readonly chartTitle: string;
+    readonly trendTitle: string;
+    readonly noTier: string;
+    readonly nps: string;
+    readonly previousNps: string;
+    readonly answers: string;
+    readonly csat: string;
+    readonly note: string;
+  };
 }
 
 export const REPORT_STRINGS: Readonly<Record<ReportLanguage, ReportStrings>> = {

@@ -33,7 +33,7 @@ import { carryOutputsSql, type ModelOutput } from '../../sql/tiering/model-outpu
 import { computeFeatures } from '../tiering/compute-features.js';
 import { needsPredictions } from '../tiering/fill-predictions.js';
 import { readsChurnModel } from '../tiering/churn-probabilities.js';
-import type { RunReference } from './run-reference.js';
+import { segmentOf, type RunReference } from './run-reference.js';
 
 export interface DecisionSummary {
   readonly customerId: string;
@@ -148,9 +148,10 @@ export async function decideCustomers(
     const id = vector.customerId;
     const previous = states.get(id);
     const causeEventId = causeOf.get(id) ?? lastCause;
+    const segment = segmentOf(reference, vector);
     const decision: CustomerDecision = decideCustomer({
-      reference: reference.scoring,
-      config,
+      reference: segment.scoring,
+      config: segment.config,
       runId,
       asOf,
       endOfAsOf,
@@ -175,7 +176,7 @@ export async function decideCustomers(
         events: JSON.stringify(decision.events),
         ...Object.fromEntries([...ATTRIBUTES, ...FEATURE_NAMES].map((c) => [c, vector[c]])),
         score: s.score,
-        model_scores: Object.keys(config.models).map((m) => s.modelScores[m]),
+        model_scores: Object.keys(segment.config.models).map((m) => s.modelScores[m]),
         terms: s.terms,
         segment: s.segment,
         rank_pct: s.rankPct,

@@ -83,7 +83,7 @@ export async function buildReport(engine: Engine, requestedRunId?: string): Prom
       }))
     : [];
   const distribution = {} as Record<DistributionAttribute, Record<string, Record<Tier, number>>>;
-  for (const attribute of ['city', 'district', 'customer_type', 'cuisine'] as const) {
+  for (const attribute of ['city', 'district', 'customer_type', 'cuisine', 'pilot'] as const) {
     const byValue: Record<string, Record<Tier, number>> = {};
     for (const r of await engine.all(distributionSql(d, runId, attribute))) {
       if (r.tier === null) continue;

@@ -105,6 +105,16 @@ async function seed(db: Engine): Promise<void> {
     ['C3', '华信', '2023-01-01', 'BBB'],
     ['C4', '华信', '2024-01-01', 'A'],
   ]);
+  await insert(db, 'survey_responses', [
+    ['V1', 'C1', at('2024-03-01 09:00:00'), 'app', 'nps', 9, null, null],
+    ['V2', 'C1D', at('2024-06-10 09:00:00'), 'phone', 'nps', 4, '送货太慢', 'R1'], // the duplicate's, counts for C1
+    ['V3', 'C1', at('2024-06-10 09:00:00'), 'app', 'nps', 7, null, null], // the same instant: the lower score counts
+    ['V4', 'C1', at('2024-07-01 00:30:00'), 'app', 'nps', 10, null, null], // after the as-of date (in Shanghai)
+    ['V5', 'C1', at('2024-05-20 15:00:00'), 'wechat', 'csat', 2, null, null],
+    ['V6', 'C3', at('2024-06-25 10:00:00'), 'visit', 'nps', 8, null, null],
+    ['V7', 'C4', at('2024-06-28 10:00:00'), 'visit', 'nps', 3, null, null],
+    ['V8', 'C4', at('2024-01-01 10:00:00'), 'sms', 'csat', 5, null, null],
+  ]);
 }
 
 async function features(db: Engine, params: Parameters<typeof computeFeatures>[2]) {
@@ -147,6 +157,22 @@ describeEachEngine('computeFeatures', (kind) => {
     // C1D is merged into C1; C5 was opened after the as-of date.
     expect(Object.keys(byId)).toEqual(['C1', 'C2', 'C3', 'C4']);
     expect(Object.keys(byId.C1!)).toEqual(['customer_id', ...FEATURE_NAMES, ...ATTRIBUTES]);
+    // The latest survey answers of each kind up to the as-of date (V2 of the merged duplicate; V4 is too late).
+    const survey = (
+      nps: number | null,
+      npsDays: number | null,
+      csat: number | null,
+      csatDays: number | null,
+    ) => ({
+      last_nps: nps,
+      last_nps_days: npsDays,
+      last_csat: csat,
+      last_csat_days: csatDays,
+    });
+    expectFeatures(byId.C1, survey(4, 20, 2, 41));
+    expectFeatures(byId.C2, survey(null, null, null, null));
+    expectFeatures(byId.C3, survey(8, 5, null, null));
+    expectFeatures(byId.C4, survey(3, 2, 5, 181));
 
     expectFeatures(byId.C1, {
       recency_days: 10, // O7 on 06-20
@@ -260,7 +286,14 @@ describeEachEngine('computeFeatures', (kind) => {
       unit: 'customer',
     });
     expect(Object.keys(later)).toEqual(['C1', 'C2', 'C3', 'C4', 'C5']);
-    expectFeatures(later.C1, { recency_days: 179, credit_score: 1, disputes_open: 0 });
+    expectFeatures(later.C1, {
+      recency_days: 179,
+      credit_score: 1,
+      disputes_open: 0,
+      last_nps: 10, // V4, seen now
+      last_nps_days: 183,
+    });
+    expectFeatures(byId.C1, { last_nps: 9, last_nps_days: 30, last_csat: null });
   });
 
   it('aggregates the branches of a chain and keeps single customers as themselves', async () => {
@@ -299,6 +332,10 @@ describeEachEngine('computeFeatures', (kind) => {
       stores: 12,
       delivery_cost: (12.5 + 8) / 2,
       competition_index: (0.4 + 0.2) / 2,
+      last_nps: 3, // C4's V7, the chain's latest NPS answer
+      last_nps_days: 2,
+      last_csat: 5,
+      last_csat_days: 181,
       customer_type: 'chain',
       chain_id: 'K9',
       cuisine: '湘菜',

@@ -11,7 +11,9 @@ import type { Engine } from '../../engines/engine.js';
 import { runBoundariesSql, snapshotRowSql, survivorOfSql } from '../../sql/tiering/explain.js';
 import { runInfoSql } from '../../sql/tiering/report.js';
 import { previousRunSql } from '../../sql/tiering/snapshot.js';
+import { segmentConfig } from '../../domain/tiering/pilots.js';
 import { resolveRunId } from './build-report.js';
+import { canonicalJson } from './config-hash.js';
 
 /** The `stratum explain --json` document (documented contract: add fields, never rename). */
 export interface Explanation {
@@ -27,6 +29,8 @@ export interface Explanation {
   readonly rankPct: number | null;
   readonly segment: string | null;
   readonly model: string;
+  /** The pilot whose configuration tiered the customer, or null for the national configuration. */
+  readonly pilot: string | null;
   readonly contributions: readonly (TermContribution & { readonly change: number | null })[];
   /** Score range of each tier in the customer's scope: the boundaries its score was compared with. */
   readonly boundaries: readonly { tier: Tier; minScore: number; maxScore: number }[];
@@ -46,10 +50,19 @@ async function snapshotRow(engine: Engine, runId: string, customerId: string): P
   return raw ? (SnapshotRowSchema.parse(raw) as SnapshotRow) : null;
 }
 
+async function runInfo(engine: Engine, runId: string): Promise<{ asOf: string; config: TieringConfig }> {
+  const [info] = await engine.all(runInfoSql(engine.dialect, runId));
+  if (!info) throw stratumError('NOT_FOUND', `no tiering run ${runId}`, { what: 'run', id: runId });
+  return { asOf: String(info.as_of), config: TieringConfigSchema.parse(JSON.parse(String(info.config))) };
+}
+
 function contributionsOf(config: TieringConfig, row: SnapshotRow): TermContribution[] {
   const spec = config.models[config.primaryModel]!;
   return row.terms ? explainScore(spec, featureVectorOf(row), row.terms) : [];
 }
+
+const samePrimaryModel = (a: TieringConfig, b: TieringConfig): boolean =>
+  canonicalJson(a.models[a.primaryModel]) === canonicalJson(b.models[b.primaryModel]);
 
 /** Everything a run decided about one customer, why, and what changed since the run before. */
 export async function explainCustomer(
@@ -59,10 +72,7 @@ export async function explainCustomer(
 ): Promise<Explanation> {
   const d = engine.dialect;
   const runId = await resolveRunId(engine, requestedRunId);
-  const [info] = await engine.all(runInfoSql(d, runId));
-  if (!info) throw stratumError('NOT_FOUND', `no tiering run ${runId}`, { what: 'run', id: runId });
-  const config = TieringConfigSchema.parse(JSON.parse(String(info.config)));
-
+  const run = await runInfo(engine, runId);
   const [merge] = await engine.all(survivorOfSql(d, requestedId));
   const customerId = merge ? String(merge.survivor_id) : requestedId;
   const row = await snapshotRow(engine, runId, customerId);
@@ -71,11 +81,20 @@ export async function explainCustomer(
       what: 'customer',
       id: requestedId,
     });
+  // The configuration that tiered the customer: the pilot's in a pilot city, else the national one.
+  const config = segmentConfig(run.config, row.pilot);
 
   const [prev] = await engine.all(previousRunSql(d, runId));
   const previousRow = prev ? await snapshotRow(engine, String(prev.run_id), customerId) : null;
+  const previousConfig = previousRow
+    ? segmentConfig((await runInfo(engine, previousRow.run_id)).config, previousRow.pilot)
+    : null;
   const current = contributionsOf(config, row);
-  const before = previousRow ? contributionsOf(config, previousRow) : [];
+  // Term by term changes only mean something when the previous run scored with the same model.
+  const before =
+    previousRow && previousConfig && samePrimaryModel(config, previousConfig)
+      ? contributionsOf(previousConfig, previousRow)
+      : [];
   const contributions = current.map((c, i) => ({
     ...c,
     change: before[i] ? c.contribution - before[i].contribution : null,
@@ -83,7 +102,7 @@ export async function explainCustomer(
 
   const scope = config.tiers.scope;
   const scopeValue = scope === 'all' ? null : row[scope];
-  const boundaries = (await engine.all(runBoundariesSql(d, runId, scope, scopeValue)))
+  const boundaries = (await engine.all(runBoundariesSql(d, runId, row.pilot, scope, scopeValue)))
     .map((b) => ({ tier: b.tier as Tier, minScore: Number(b.min_score), maxScore: Number(b.max_score) }))
     .sort((a, b) => TIERS.indexOf(a.tier) - TIERS.indexOf(b.tier));
 
@@ -104,7 +123,7 @@ export async function explainCustomer(
     customerId,
     mergedFrom: merge ? requestedId : null,
     runId,
-    asOf: String(info.as_of),
+    asOf: run.asOf,
     name: row.name,
     tier: row.tier,
     tierReason: row.tier_reason,
@@ -112,6 +131,7 @@ export async function explainCustomer(
     rankPct: row.rank_pct,
     segment: row.segment,
     model: config.primaryModel,
+    pilot: row.pilot,
     contributions,
     boundaries,
     tags,

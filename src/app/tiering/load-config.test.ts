@@ -10,10 +10,16 @@ describe('loadTieringConfig', () => {
     const c = await loadTieringConfig();
     expect(c.primaryModel).toBe('seed');
     expect(Object.keys(c.models).sort()).toEqual(['growth', 'profit', 'quintile', 'seed']);
-    expect(c.tags.map((t) => t.kind).sort()).toEqual(['churn_warning', 'high_potential', 'high_risk']);
+    expect(c.tags.map((t) => t.kind).sort()).toEqual([
+      'churn_warning',
+      'detractor',
+      'high_potential',
+      'high_risk',
+    ]);
     expect(c.policies.tiers.platinum.service.dedicatedManager).toBe(true);
     expect(c.policies.tiers.bronze.credit.terms).toBe('prepaid');
     expect(c.policies.tags.churn_warning?.map((a) => a.kind)).toEqual(['coupon', 'visit_task']);
+    expect(c.policies.tags.detractor).toEqual([{ kind: 'visit_task', withinDays: 7 }]);
   });
 
   it('names the file and the key path of every issue', async () => {

@@ -13,8 +13,8 @@ import {
   latestRunSql,
   previousSnapshotSql,
 } from '../../sql/tiering/snapshot.js';
-import { scoringSql } from '../../sql/tiering/scoring/index.js';
-import { tagsPoliciesSql } from '../../sql/tiering/tags-policies/index.js';
+import { knownCitiesSql } from '../../sql/tiering/segments-sql.js';
+import { tieringSegments } from '../../domain/tiering/pilots.js';
 import type { StreamReconciliation } from '../../domain/tiering/stream/reconciliation.js';
 import { reconcileStream } from '../stream/reconcile-stream.js';
 import { enqueueRunEvents } from '../webhooks/enqueue-run-events.js';
@@ -22,6 +22,7 @@ import { computeFeatures } from './compute-features.js';
 import { fillChurnProbabilities, resolveChurnModel } from './churn-probabilities.js';
 import { fillPredictions, needsPredictions, type PredictionFit } from './fill-predictions.js';
 import { canonicalJson, sha256 } from './config-hash.js';
+import { tierSegments } from './tier-segments.js';
 
 export interface RunRequest {
   readonly config: TieringConfig;
@@ -46,7 +47,23 @@ export interface RunSummary {
   readonly stream: StreamReconciliation | null;
   /** The CLV fits behind predicted_margin, when a model reads it; else null. */
   readonly predictions: PredictionFit | null;
+  /** Each pilot's customers and tiers (empty without pilots); the national counts are the totals less these. */
+  readonly pilots: readonly PilotSummary[];
 }
+
+export interface PilotSummary {
+  readonly name: string;
+  /** The pilot's cities (empty for an experiment's variant). */
+  readonly cities: readonly string[];
+  /** Cities of the pilot no customer of the run is in (a misspelt city pilots nobody). */
+  readonly unknownCities: readonly string[];
+  readonly experiment: { readonly name: string; readonly variant: string } | null;
+  readonly customers: number;
+  readonly tiers: Readonly<Record<Tier, number>>;
+}
+
+const noTiers = (): Record<Tier, number> =>
+  Object.fromEntries(TIERS.map((t) => [t, 0])) as Record<Tier, number>;
 
 const steps = (predicting: boolean, churnModel: boolean) => [
   'Computing features',
@@ -75,7 +92,8 @@ export async function runTiering(engine: Engine, request: RunRequest): Promise<R
   const runId = `run-${asOf}-${randomUUID().slice(0, 8)}`;
   const configText = canonicalJson(config);
   const configHash = sha256(configText);
-  const predicting = needsPredictions(config);
+  const segments = tieringSegments(config);
+  const predicting = segments.some((s) => needsPredictions(s.config));
   const labels = steps(predicting, churnModel !== null);
   let index = 0;
   const step = () => {
@@ -106,12 +124,50 @@ export async function runTiering(engine: Engine, request: RunRequest): Promise<R
       step();
       await fillChurnProbabilities(tx, d, churnModel);
     }
+    const cities = config.pilots.flatMap((p) => p.cities ?? []);
+    const known = new Set(
+      cities.length ? (await tx.all(knownCitiesSql(d, cities))).map((r) => String(r.city)) : [],
+    );
+    const tiers = noTiers();
+    let excluded = 0;
+    const tags = Object.fromEntries(TAGS.map((t) => [t, 0])) as Record<TagName, number>;
+    const pilots: PilotSummary[] = [];
+    await tierSegments(tx, d, config, asOf, {
+      // Progress counts the stages once: the pilots' segments are small next to the national one.
+      beforeScoring: (segment) => {
+        if (segment.pilot === null) step();
+      },
+      beforeTags: (segment) => {
+        if (segment.pilot === null) step();
+      },
+      tiered: async (segment) => {
+        await tx.run(insertSnapshotSql(d, runId, Object.keys(segment.config.models), segment.pilot));
+        // Counted from the pipeline's temp table: the snapshot table holds every run's history.
+        const segmentTiers = noTiers();
+        let segmentCustomers = 0;
+        for (const r of await tx.all(pipelineTierCountsSql(d))) {
+          segmentCustomers += Number(r.n);
+          if (r.tier === null) excluded += Number(r.n);
+          else segmentTiers[r.tier as Tier] = Number(r.n);
+        }
+        for (const t of TIERS) tiers[t] += segmentTiers[t];
+        for (const r of await tx.all(pipelineTagCountsSql(d))) tags[r.tag as TagName] += Number(r.n);
+        const selector = segment.selector;
+        if (segment.pilot !== null && selector !== null) {
+          const pilotCities = selector.kind === 'cities' ? selector.cities : [];
+          pilots.push({
+            name: segment.pilot,
+            cities: pilotCities,
+            unknownCities: pilotCities.filter((c) => !known.has(c)),
+            experiment:
+              selector.kind === 'experiment' ? { name: selector.name, variant: selector.variant } : null,
+            customers: segmentCustomers,
+            tiers: segmentTiers,
+          });
+        }
+      },
+    });
     step();
-    for (const statement of scoringSql(d, config, asOf)) await tx.run(statement);
-    step();
-    for (const statement of tagsPoliciesSql(d, config)) await tx.run(statement);
-    step();
-    await tx.run(insertSnapshotSql(d, runId, Object.keys(config.models)));
     const finished = new Date();
     await tx.run(
       insertRunSql(d, {
@@ -127,19 +183,8 @@ export async function runTiering(engine: Engine, request: RunRequest): Promise<R
         trigger: request.trigger ?? 'run',
       }),
     );
-    // Counted from the pipeline's temp table: the snapshot table holds every run's history.
     const stream = previousRunId === null ? null : await reconcileStream(tx, d, runId, previousRunId);
-    const tierRows = await tx.all(pipelineTierCountsSql(d));
-    const tagRows = await tx.all(pipelineTagCountsSql(d));
     await dropPipelineTables(tx, d);
-    const tiers = Object.fromEntries(TIERS.map((t) => [t, 0])) as Record<Tier, number>;
-    let excluded = 0;
-    for (const r of tierRows) {
-      if (r.tier === null) excluded = Number(r.n);
-      else tiers[r.tier as Tier] = Number(r.n);
-    }
-    const tags = Object.fromEntries(TAGS.map((t) => [t, 0])) as Record<TagName, number>;
-    for (const r of tagRows) tags[r.tag as TagName] = Number(r.n);
     const summary: RunSummary = {
       runId,
       asOf,
@@ -152,6 +197,7 @@ export async function runTiering(engine: Engine, request: RunRequest): Promise<R
       durationMs: Date.now() - started.getTime(),
       stream,
       predictions,
+      pilots,
     };
     // The run's webhook events go to the outbox in this transaction: recorded with the snapshot or not at all.
     await enqueueRunEvents(tx, d, {

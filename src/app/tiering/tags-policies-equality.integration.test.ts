@@ -66,6 +66,10 @@ function syntheticRows(seed: number): Row[] {
       severe_complaints: maybe(pick([0, 1, 2, 3, 4, 9])),
       credit_score: maybe(pick([1, 2, 3, 4, 4.5, 5, 6, 7, 8, 9])),
       churn_probability: maybe(pick([0, 0.3, 0.42, 0.4249, 0.425, 0.57, 0.995, r()]), 0.3),
+      last_nps: maybe(pick([0, 3, 6, 7, 8, 9, 10]), 0.4),
+      last_nps_days: maybe(pick([0, 1, 29, 30, 31, 179, 180, 181, 400]), 0.2),
+      last_csat: maybe(pick([1, 2, 3, 4, 5]), 0.5),
+      last_csat_days: maybe(pick([0, 12, 30, 31, 180, 181]), 0.2),
     });
     const tier = r() < 0.1 ? null : pick(TIERS);
     const previous =
@@ -154,6 +158,7 @@ const variant: TieringConfig = TieringConfigSchema.parse({
       model: { file: 'churn-model.json', minProbability: 0.42 },
     },
     { kind: 'high_potential', minGrowth: 0, minOrdersRecent: 0, maxTier: 'gold' },
+    { kind: 'detractor', maxScore: 8, maxCsat: 3, withinDays: 30 },
   ],
   policies: {
     ...defaultConfig.policies,
@@ -168,6 +173,7 @@ const variant: TieringConfig = TieringConfigSchema.parse({
         { kind: 'coupon', amount: 50 },
       ],
       high_potential: [{ kind: 'raise_deposit', toPct: 5 }],
+      detractor: [{ kind: 'visit_task', withinDays: 3 }],
     },
   },
 });

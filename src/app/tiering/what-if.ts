@@ -5,15 +5,16 @@ import { PIPELINE_TABLES } from '../../contracts/tiering/pipeline-tables.js';
 import type { Engine, Row, SqlSession } from '../../engines/engine.js';
 import type { Dialect } from '../../sql/dialects/dialect.js';
 import { runInfoSql } from '../../sql/tiering/report.js';
-import { scoringSql } from '../../sql/tiering/scoring/index.js';
 import { dropTempSql, latestRunSql, previousSnapshotSql } from '../../sql/tiering/snapshot.js';
-import { policyCostsSql, tagsPoliciesSql } from '../../sql/tiering/tags-policies/index.js';
+import { policyCostsSql } from '../../sql/tiering/tags-policies/index.js';
 import { keepTaggedSql, whatIfMigrationSql, whatIfMovedSql } from '../../sql/tiering/whatif.js';
 import { computeFeatures } from './compute-features.js';
 import { fillChurnProbabilities, resolveChurnModel } from './churn-probabilities.js';
 import { fillPredictions, needsPredictions } from './fill-predictions.js';
 import { latestRun } from '../customers/run-of.js';
+import { tieringSegments } from '../../domain/tiering/pilots.js';
 import { loadTieringConfig } from './load-config.js';
+import { tierSegments } from './tier-segments.js';
 
 export interface PolicyTotals {
   readonly rebateCost: number;
@@ -67,9 +68,11 @@ async function tierAndTag(
   asOf: string,
   keepAs: string,
 ): Promise<PolicyTotals> {
-  for (const statement of scoringSql(d, config, asOf)) await s.run(statement);
-  for (const statement of tagsPoliciesSql(d, config)) await s.run(statement);
-  await s.run(keepTaggedSql(d, keepAs));
+  await tierSegments(s, d, config, asOf, {
+    tiered: async (segment) => {
+      await s.run(keepTaggedSql(d, keepAs, segment.pilot !== null));
+    },
+  });
   return totals(await s.all(policyCostsSql(d, keepAs)));
 }
 
@@ -110,7 +113,9 @@ export async function whatIf(
       const [previous] = await tx.all(latestRunSql(d, addDays(asOf, -1)));
       await tx.run(previousSnapshotSql(d, previous ? String(previous.run_id) : null));
       const { customers } = await computeFeatures(tx, d, { asOf, ...features });
-      const predicting = [candidate, current].find(needsPredictions);
+      const predicting = [candidate, current].find((c) =>
+        tieringSegments(c).some((segment) => needsPredictions(segment.config)),
+      );
       if (predicting) await fillPredictions(tx, d, { ...predicting, unit: current.unit }, asOf);
       // One churn_probability column: the candidate's model if it names one, else the current's.
       const churnModel = resolved.churnModel ?? currentChurn;

@@ -10,6 +10,7 @@ import {
 } from '../../contracts/forecast/forecast.js';
 import { forecastLines } from '../format/forecast.js';
 import { IsoDateOption, defaultAsOf } from '../shared/as-of-option.js';
+import { CommaListOption } from '../shared/comma-list-option.js';
 import {
   DatabaseOptionShape,
   DB_OPTION_HELP,
@@ -27,15 +28,7 @@ const ForecastOptionsSchema = z.object({
   asOf: IsoDateOption.optional(),
   holdout: z.boolean().default(false),
   evaluate: z.boolean().default(false),
-  by: z
-    .string()
-    .transform((s) =>
-      s
-        .split(',')
-        .map((d) => d.trim())
-        .filter((d) => d !== ''),
-    )
-    .pipe(z.array(ForecastDimensionSchema))
+  by: CommaListOption.pipe(z.array(ForecastDimensionSchema))
     // Canonical order, each once.
     .transform((dims) => FORECAST_DIMENSIONS.filter((d) => dims.includes(d))),
   model: z.enum(['bgnbd', 'pareto_nbd', 'mbgnbd']).default('bgnbd'),

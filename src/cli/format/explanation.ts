@@ -7,7 +7,7 @@ export function explanationLines(e: Explanation): string[] {
   const tier = e.tier ? `${TIER_NAMES[e.tier].zh} ${TIER_NAMES[e.tier].en}` : 'no tier (inactive)';
   const out = [
     `${e.customerId}${e.name ? ` ${e.name}` : ''}${e.mergedFrom ? ` (merged from ${e.mergedFrom})` : ''}: ${tier}, score ${num(e.score)}${e.rankPct === null ? '' : `, top ${(100 * e.rankPct).toFixed(1)} %`}, by ${e.tierReason ?? '–'}`,
-    `run ${e.runId} as of ${e.asOf}, model ${e.model}${e.segment ? `, RFM segment ${e.segment}` : ''}`,
+    `run ${e.runId} as of ${e.asOf}, model ${e.model}${e.pilot ? ` (pilot ${e.pilot})` : ''}${e.segment ? `, RFM segment ${e.segment}` : ''}`,
   ];
   if (e.change) out.push(`${e.change.en}`, `${e.change.zh}`);
   out.push('', 'feature               value   normalized  weight  contribution  change');

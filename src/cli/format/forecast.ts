@@ -5,6 +5,7 @@ import type {
   MeasureEvaluation,
 } from '../../contracts/forecast/forecast.js';
 import { horizonTotals, type HorizonCell } from '../../domain/forecast/evaluate-holdout.js';
+import { padEnd, padStart, width } from './columns.js';
 import { count, percent, yuan } from './numbers.js';
 
 const MODEL_NAMES: Readonly<Record<string, string>> = {
@@ -13,11 +14,6 @@ const MODEL_NAMES: Readonly<Record<string, string>> = {
   mbgnbd: 'MBG/NBD',
 };
 
-/** East Asian wide characters take two columns in a terminal. */
-const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
-const width = (s: string) => [...s].reduce((w, ch) => w + (WIDE.test(ch) ? 2 : 1), 0);
-const padEnd = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - width(s)));
-const padStart = (s: string, n: number) => ' '.repeat(Math.max(0, n - width(s))) + s;
 const units = (x: number) => count(Math.round(x));
 const pct = (x: number | null) => (x === null ? '–' : percent(x));
 

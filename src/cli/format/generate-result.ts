@@ -13,6 +13,6 @@ export function generateSummaryLines(r: GenerateResult): string[] {
       (f) =>
         `  ${`${f.table}.csv`.padEnd(width)}  ${fmt.format(f.rows).padStart(12)} rows  ${(f.bytes / 1e6).toFixed(1).padStart(8)} MB`,
     ),
-    `  truth.json: ${fmt.format(t.duplicates)} duplicates, ${fmt.format(t.brushing)} brushing orders, ${fmt.format(t.hugeRefunds)} huge refunds, ${fmt.format(t.churned)} churned, ${fmt.format(t.fastGrowing)} fast growing, ${fmt.format(t.risky)} risky`,
+    `  truth.json: ${fmt.format(t.duplicates)} duplicates, ${fmt.format(t.brushing)} brushing orders, ${fmt.format(t.hugeRefunds)} huge refunds, ${fmt.format(t.churned)} churned, ${fmt.format(t.fastGrowing)} fast growing, ${fmt.format(t.risky)} risky, ${fmt.format(t.detractors)} detractors`,
   ];
 }

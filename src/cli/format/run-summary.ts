@@ -16,8 +16,32 @@ export function runSummaryLines(s: RunSummary): string[] {
     ...(s.excluded ? [`  excluded as inactive ${n(s.excluded)}`] : []),
     `  tags: ${TAGS.map((t) => `${TAG_NAMES[t].zh} ${TAG_NAMES[t].en} ${n(s.tags[t])}`).join(', ')}`,
     s.previousRunId ? `  previous run: ${s.previousRunId}` : '  first run: no previous snapshot',
+    ...pilotLines(s),
     ...streamLines(s),
   ];
+}
+
+/** Each pilot's customers and tiers (included in the totals above), and cities no customer is in. */
+function pilotLines(s: RunSummary): string[] {
+  return s.pilots.flatMap((p) => {
+    const who = p.experiment
+      ? `experiment ${p.experiment.name}, variant ${p.experiment.variant}`
+      : p.cities.join('、');
+    const tiers = TIERS.map((t) => `${TIER_NAMES[t].zh} ${n(p.tiers[t])}`).join(' / ');
+    return [
+      `  pilot ${p.name} (${who}): ${n(p.customers)} customers, ${tiers}`,
+      ...(p.unknownCities.length
+        ? [
+            `    warning: no customer in ${p.unknownCities.join('、')} (check the spelling in the customer master)`,
+          ]
+        : []),
+      ...(p.experiment && p.customers === 0
+        ? [
+            '    warning: no customer assigned to this variant (is the experiment assigned, and its name right?)',
+          ]
+        : []),
+    ];
+  });
 }
 
 /** The reconciliation with the stream's decisions since the previous run. */

@@ -46,7 +46,9 @@ export function tieringReportLines(r: TieringReport): string[] {
     ['city', 'By city'],
     ['customer_type', 'By customer type'],
     ['cuisine', 'By cuisine'],
+    ['pilot', 'By pilot (national: the cities no pilot names)'],
   ] as const) {
+    if (attribute === 'pilot' && Object.keys(r.distribution.pilot).length < 2) continue;
     const entries = Object.entries(r.distribution[attribute]).sort(
       ([, a], [, b]) => TIERS.reduce((s, t) => s + b[t], 0) - TIERS.reduce((s, t) => s + a[t], 0),
     );

@@ -24,7 +24,16 @@ export type ColumnCheck =
   | { readonly kind: 'notFuture' }
   | { readonly kind: 'notBefore'; readonly column: string }
   /** A text list whose every item is an inclusive date range `YYYY-MM-DD..YYYY-MM-DD` with from ≤ to. */
-  | { readonly kind: 'dateRanges' };
+  | { readonly kind: 'dateRanges' }
+  /**
+   * Cross-column: the number lies in the inclusive range that the value of `column` in the same row names (a
+   * survey score 0–10 for kind `nps`, 1–5 for `csat`); a value of `column` without a range is not checked.
+   */
+  | {
+      readonly kind: 'rangeBy';
+      readonly column: string;
+      readonly ranges: Readonly<Record<string, readonly [number, number]>>;
+    };
 
 export interface ColumnDef {
   readonly name: string;

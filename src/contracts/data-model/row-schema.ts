@@ -120,6 +120,7 @@ function checkValue(
       return future ? `${field.text} is in the future` : null;
     }
     case 'notBefore':
+    case 'rangeBy':
       return null; // cross-column: checked on the whole row
     case 'dateRanges':
       for (const item of field.items ?? []) {
@@ -139,7 +140,7 @@ function columnValidator(
   col: ColumnDef,
   ctx: ValidationContext,
 ): (input: string | null | undefined) => ColumnResult {
-  const checks = (col.checks ?? []).filter((c) => c.kind !== 'notBefore');
+  const checks = (col.checks ?? []).filter((c) => !isCrossColumn(c));
   return (input) => {
     const raw = input?.trim() ?? '';
     if (raw === '')
@@ -157,15 +158,48 @@ function columnValidator(
   };
 }
 
-function crossChecksOf(table: TableDef) {
-  return table.columns.flatMap((col) =>
-    (col.checks ?? []).flatMap((c) =>
-      c.kind === 'notBefore' ? [{ column: col.name, other: c.column }] : [],
-    ),
-  );
+const isCrossColumn = (c: ColumnCheck): boolean => c.kind === 'notBefore' || c.kind === 'rangeBy';
+
+/** A check on the canonical row: the reason it fails, or null (also when a field it reads is empty). */
+type CrossCheck = { readonly column: string; readonly problem: (row: CanonicalRow) => string | null };
+
+function crossCheck(column: string, check: ColumnCheck): CrossCheck | null {
+  switch (check.kind) {
+    case 'notBefore':
+      return {
+        column,
+        problem: (row) => {
+          const a = row[column];
+          const b = row[check.column];
+          return a && b && a < b ? `${a} is before ${check.column} ${b}` : null;
+        },
+      };
+    case 'rangeBy':
+      return {
+        column,
+        problem: (row) => {
+          const value = row[column];
+          const by = row[check.column];
+          const range = by ? check.ranges[by] : undefined;
+          if (!value || !range) return null;
+          const [min, max] = range;
+          const x = Number(value);
+          return x < min || x > max ? `${value} is outside ${min}–${max} for ${check.column} ${by}` : null;
+        },
+      };
+    default:
+      return null;
+  }
 }
 
-const beforeReason = (a: string, other: string, b: string) => `${a} is before ${other} ${b}`;
+function crossChecksOf(table: TableDef): CrossCheck[] {
+  return table.columns.flatMap((col) =>
+    (col.checks ?? []).flatMap((c) => {
+      const check = crossCheck(col.name, c);
+      return check ? [check] : [];
+    }),
+  );
+}
 
 /**
  * The zod schema of one source table's rows: raw header-mapped text in, canonical text out. Used where rows
@@ -187,11 +221,9 @@ export function rowSchema(table: TableDef, ctx: ValidationContext) {
   const crossChecks = crossChecksOf(table);
   return z.object(shape).superRefine(
     (row, zctx) => {
-      for (const { column, other } of crossChecks) {
-        const a = row[column];
-        const b = row[other];
-        if (a && b && a < b)
-          zctx.addIssue({ code: 'custom', path: [column], message: beforeReason(a, other, b) });
+      for (const { column, problem } of crossChecks) {
+        const message = problem(row);
+        if (message) zctx.addIssue({ code: 'custom', path: [column], message });
       }
       // `when`: run even after a field failed, so that every fault of the row is reported, as in rowValidator.
     },
@@ -227,10 +259,9 @@ export function rowValidator(table: TableDef, ctx: ValidationContext): RowValida
         for (const reason of result.reasons) (issues ??= []).push({ field: name, reason });
       }
     }
-    for (const { column, other } of crossChecks) {
-      const a = row[column];
-      const b = row[other];
-      if (a && b && a < b) (issues ??= []).push({ field: column, reason: beforeReason(a, other, b) });
+    for (const { column, problem } of crossChecks) {
+      const reason = problem(row);
+      if (reason) (issues ??= []).push({ field: column, reason });
     }
     return issues ? { ok: false, issues } : { ok: true, row };
   };

@@ -135,6 +135,14 @@ export const TagRuleSchema = z.discriminatedUnion('kind', [
       .object({ file: z.string().min(1), minProbability: z.number().min(0).max(1).optional() })
       .optional(),
   }),
+  z.object({
+    kind: z.literal('detractor'),
+    /** The latest NPS response, if given within withinDays of the as-of date, scored at most this (0–6: detractor)… */
+    maxScore: z.number().int().min(0).max(10).default(6),
+    /** …or the latest CSAT response within withinDays scored at most this (1–5). */
+    maxCsat: z.number().int().min(1).max(5).default(2),
+    withinDays: z.number().int().min(1).default(180),
+  }),
 ]);
 
 export const TermsSchema = z.enum(['monthly', 'weekly', 'prepaid']);
@@ -171,6 +179,37 @@ export const PoliciesSchema = z.object({
     .default({}),
 });
 
+/** The customers a pilot takes: those of chosen cities, or one variant of an experiment's frozen assignment. */
+export const PilotExperimentSchema = z.object({ name: z.string().min(1), variant: z.string().min(1) });
+
+/**
+ * A pilot: its own scoring, tiers, tags and policies for some customers — those of chosen cities, or those an
+ * experiment assigned to one variant — while the rest keeps the national configuration
+ * (docs/configuration.md#pilots). Keys left out are the national ones; windows, unit and prediction are shared,
+ * since features are computed once for everyone.
+ */
+export const PilotSchema = z
+  .object({
+    name: z.string().regex(/^[a-z][a-z0-9_-]*$/, 'a pilot name is lower-case letters, digits, _ and -'),
+    /** Cities as in the customer master after cleaning (e.g. 成都). */
+    cities: z.array(z.string().min(1)).min(1).optional(),
+    experiment: PilotExperimentSchema.optional(),
+    models: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/), ModelSpecSchema).optional(),
+    primaryModel: z.string().optional(),
+    tiers: TiersConfigSchema.optional(),
+    tags: z.array(TagRuleSchema).optional(),
+    policies: PoliciesSchema.optional(),
+  })
+  .refine((p) => (p.cities === undefined) !== (p.experiment === undefined), {
+    message: 'give either cities or experiment, not both',
+    path: ['cities'],
+  })
+  .refine((p) => !p.tags?.some((t) => t.kind === 'churn_warning' && t.model !== undefined), {
+    message:
+      'a pilot’s churn_warning rule cannot name a churn model (the pilot inherits the national rule if it gives no tags)',
+    path: ['tags'],
+  });
+
 export const TieringConfigSchema = z
   .object({
     version: z.literal(1),
@@ -188,6 +227,7 @@ export const TieringConfigSchema = z
     tiers: TiersConfigSchema.default(TiersConfigSchema.parse({})),
     tags: z.array(TagRuleSchema).default([]),
     policies: PoliciesSchema,
+    pilots: z.array(PilotSchema).default([]),
   })
   .refine((c) => c.primaryModel in c.models, {
     message: 'primaryModel must name one of models',
@@ -196,10 +236,51 @@ export const TieringConfigSchema = z
   .refine((c) => c.windows.shortDays < c.windows.longDays, {
     message: 'shortDays must be below longDays',
     path: ['windows'],
+  })
+  .superRefine((c, ctx) => {
+    const seen = new Map<string, string>();
+    c.pilots.forEach((p, i) => {
+      if (c.pilots.findIndex((o) => o.name === p.name) !== i)
+        ctx.addIssue({
+          code: 'custom',
+          message: `pilot name "${p.name}" is used twice`,
+          path: ['pilots', i, 'name'],
+        });
+      const primary = p.primaryModel ?? c.primaryModel;
+      if (!(primary in (p.models ?? c.models)))
+        ctx.addIssue({
+          code: 'custom',
+          message: `primaryModel "${primary}" is not one of the pilot’s models`,
+          path: ['pilots', i, 'primaryModel'],
+        });
+      if (p.experiment) {
+        const { name, variant } = p.experiment;
+        const twice = c.pilots.findIndex(
+          (o) => o.experiment?.name === name && o.experiment.variant === variant,
+        );
+        if (twice !== i)
+          ctx.addIssue({
+            code: 'custom',
+            message: `variant ${variant} of experiment ${name} is in two pilots`,
+            path: ['pilots', i, 'experiment'],
+          });
+      }
+      for (const city of p.cities ?? []) {
+        const other = seen.get(city);
+        if (other !== undefined)
+          ctx.addIssue({
+            code: 'custom',
+            message: `city ${city} is in pilots "${other}" and "${p.name}": a city follows one configuration`,
+            path: ['pilots', i, 'cities'],
+          });
+        seen.set(city, p.name);
+      }
+    });
   });
 
 export type TieringConfig = z.infer<typeof TieringConfigSchema>;
 export type ModelSpec = z.infer<typeof ModelSpecSchema>;
 export type TagRule = z.infer<typeof TagRuleSchema>;
+export type Pilot = z.infer<typeof PilotSchema>;
 export type Policy = z.infer<typeof PolicySchema>;
 export type PolicyAction = z.infer<typeof ActionSchema>;

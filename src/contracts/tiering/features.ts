@@ -103,6 +103,27 @@ export const FEATURES = {
     unit: '0–1',
     better: 'lower',
   },
+  last_nps: {
+    description:
+      'Score (0–10) of the latest NPS survey response up to the as-of date (9–10 promoter, 0–6 detractor); NULL without one',
+    unit: 'points 0–10',
+    better: 'higher',
+  },
+  last_nps_days: {
+    description: 'Days from the latest NPS response to the as-of date',
+    unit: 'days',
+    better: 'lower',
+  },
+  last_csat: {
+    description: 'Score (1–5) of the latest CSAT survey response up to the as-of date; NULL without one',
+    unit: 'points 1–5',
+    better: 'higher',
+  },
+  last_csat_days: {
+    description: 'Days from the latest CSAT response to the as-of date',
+    unit: 'days',
+    better: 'lower',
+  },
   predicted_margin: {
     description:
       'Predicted gross margin of the next `prediction.horizonDays` (default 365): BG/NBD expected orders × Gamma-Gamma expected order value × the customer’s margin rate, fitted as of the run; NULL unless a model uses it',

@@ -32,6 +32,8 @@ export const SnapshotRowSchema = z.object({
   credit_limit: nullableNumber,
   deposit_pct: nullableNumber,
   actions: z.array(z.string()).nullable(),
+  /** Absent in rows read before migration 15 added the column. */
+  pilot: z.string().nullable().default(null),
 });
 
 export type SnapshotRow = z.infer<typeof SnapshotRowSchema> &

@@ -13,4 +13,8 @@ export const TAG_FEATURES = [
   'severe_complaints',
   'credit_score',
   'churn_probability',
+  'last_nps',
+  'last_nps_days',
+  'last_csat',
+  'last_csat_days',
 ] as const satisfies readonly FeatureName[];

@@ -8,11 +8,12 @@ export const TIER_NAMES: Readonly<Record<Tier, { readonly zh: string; readonly e
   bronze: { zh: '青铜', en: 'Bronze' },
 };
 
-export const TAGS = ['high_potential', 'high_risk', 'churn_warning'] as const;
+export const TAGS = ['high_potential', 'high_risk', 'churn_warning', 'detractor'] as const;
 export type TagName = (typeof TAGS)[number];
 
 export const TAG_NAMES: Readonly<Record<TagName, { readonly zh: string; readonly en: string }>> = {
   high_potential: { zh: '高潜力', en: 'High potential' },
   high_risk: { zh: '高风险', en: 'High risk' },
   churn_warning: { zh: '流失预警', en: 'Churn warning' },
+  detractor: { zh: '贬损者', en: 'Detractor' },
 };

@@ -17,6 +17,9 @@ export type CategoryIndex = number;
 export interface Sku {
   readonly code: string;
   readonly name: string;
+  /** The product without its grade (郫县豆瓣酱 of 精品郫县豆瓣酱), and the grade: 0 plain, 1 精品, 2 特级. */
+  readonly product: string;
+  readonly grade: number;
   readonly category: CategoryIndex;
   /** List price in cents, a multiple of 10 so that half a kilogram always costs whole cents. */
   readonly priceCents: number;
@@ -120,16 +123,18 @@ function buildCatalogue(): Sku[] {
   PRODUCTS.forEach((group, category) => {
     let n = 0;
     for (const [name, yuan] of group.items) {
-      for (const [grade, factor] of GRADES) {
+      GRADES.forEach(([grade, factor], g) => {
         n++;
         skus.push({
           code: `${group.code}${String(n).padStart(3, '0')}`,
           name: `${grade}${name}`,
+          product: name,
+          grade: g,
           category,
           priceCents: Math.max(10, Math.round(yuan * factor * 10) * 10),
           weighed: group.weighed,
         });
-      }
+      });
     }
   });
   return skus;

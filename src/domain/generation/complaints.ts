@@ -19,9 +19,15 @@ interface Complaint {
 /**
  * Complaints at a rate per completed order that rises with the district's remoteness (worse service) and
  * the customer's own draw; risky customers with the reason `complaints` add a burst within one month.
- * Returns the number of complaints in the burst.
+ * Returns the number of complaints in the burst and the day of every complaint written, in order.
  */
-export function writeComplaints(world: World, a: Account, burst: boolean, rng: Rng, out: RowBuffer): number {
+export function writeComplaints(
+  world: World,
+  a: Account,
+  burst: boolean,
+  rng: Rng,
+  out: RowBuffer,
+): { burst: number; days: number[] } {
   const days = a.orderDays;
   const ordinary: Complaint[] = [];
   const count = days.length === 0 ? 0 : rng.poisson(days.length * a.behaviour.complaintRate);
@@ -66,5 +72,5 @@ export function writeComplaints(world: World, a: Account, burst: boolean, rng: R
       .ascii(SEVERITIES[c.severity] ?? 'low')
       .end();
   });
-  return burstSize;
+  return { burst: burstSize, days: kept.map((c) => c.day) };
 }

@@ -1,7 +1,8 @@
 import { cumulative } from './prng.js';
 import type { SeasonProfile } from './seasonality.js';
+import { skuCumulativeByCategory } from './sku-preferences.js';
 
-type CuisineSpec = Omit<CuisineDef, 'basketCumulative'>;
+type CuisineSpec = Omit<CuisineDef, 'basketCumulative' | 'skuCumulative'>;
 
 export interface CuisineDef {
   readonly name: string;
@@ -15,6 +16,8 @@ export interface CuisineDef {
   readonly basket: readonly number[];
   /** Running sums of `basket`, for fast draws. */
   readonly basketCumulative: Float64Array;
+  /** Per category, running sums of the weights of its SKUs for this cuisine (sku-preferences.ts). */
+  readonly skuCumulative: readonly Float64Array[];
   /** Endings of generated restaurant names. */
   readonly suffixes: readonly string[];
 }
@@ -125,6 +128,7 @@ const SPECS: readonly CuisineSpec[] = [
 export const CUISINES: readonly CuisineDef[] = SPECS.map((c) => ({
   ...c,
   basketCumulative: cumulative(c.basket),
+  skuCumulative: skuCumulativeByCategory(c.name),
 }));
 
 export const CUISINE_WEIGHTS: readonly number[] = CUISINES.map((c) => c.weight);

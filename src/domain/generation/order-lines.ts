@@ -5,6 +5,7 @@ import type { OrderDraft } from './order-draft.js';
 import type { Behaviour } from './profile.js';
 import { cumulative, type Rng } from './prng.js';
 import { T, type RowBuffer } from './row-buffer.js';
+import { drawSku } from './sku-preferences.js';
 
 /** Lines per order, 1…6. */
 const LINE_COUNTS = cumulative([30, 28, 20, 12, 6, 4]);
@@ -72,9 +73,10 @@ export function writeLines(
   for (let k = 0; k < lines; k++) {
     const category = rng.fromCumulative(cuisine.basketCumulative);
     const skus = SKUS_BY_CATEGORY[category] ?? [];
+    // Otherwise a SKU the cuisine's kitchens tend to use (one draw either way).
     let pick = rng.chance(FAVOURITE_SHARE)
       ? rng.pick(b.favourites[category] ?? [0])
-      : rng.int(0, skus.length - 1);
+      : drawSku(rng, cuisine.skuCumulative, category);
     let sku = skus[pick];
     for (let tries = 0; sku && chosen.includes(sku.code) && tries < skus.length; tries++) {
       pick = (pick + 1) % skus.length;

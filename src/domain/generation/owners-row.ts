@@ -1,11 +1,12 @@
-import { ownershipOf } from './owners.js';
+import { ownershipOf, type Ownership } from './owners.js';
 import type { Slot } from './plan.js';
 import { T, type RowBuffer } from './row-buffer.js';
 import type { World } from './world.js';
 
-/** The customer_owners row of the account in `slot`: its rep, the rep's team and since when. */
-export function writeOwner(world: World, slot: Slot, out: RowBuffer): void {
-  const { rep, sinceDay } = ownershipOf(world, slot);
+/** The customer_owners row of the account in `slot`: its rep, the rep's team and since when (returned). */
+export function writeOwner(world: World, slot: Slot, out: RowBuffer): Ownership {
+  const ownership = ownershipOf(world, slot);
+  const { rep, sinceDay } = ownership;
   out
     .row(T.customerOwners)
     .ascii(slot.id)
@@ -18,4 +19,5 @@ export function writeOwner(world: World, slot: Slot, out: RowBuffer): void {
     .comma()
     .ascii(world.days.date(sinceDay))
     .end();
+  return ownership;
 }

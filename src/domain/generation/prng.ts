@@ -155,4 +155,5 @@ export const STREAM = {
   duplicate: 6,
   owners: 7,
   reps: 8,
+  surveys: 9,
 } as const;

@@ -1,9 +1,10 @@
-import { CATEGORIES, SKUS_BY_CATEGORY } from './catalogue.js';
+import { CATEGORIES } from './catalogue.js';
 import { CUISINES, CUISINE_WEIGHTS, type CuisineDef } from './cuisines.js';
 import { STREETS } from './geography.js';
 import { COMMON_NAMES, mobilePhone, personName, restaurantName, streetAddress } from './names.js';
 import { cuisineOfCommonName, type Slot } from './plan.js';
 import { Rng, STREAM } from './prng.js';
+import { drawSku } from './sku-preferences.js';
 import type { Region } from './regions.js';
 import type { TrajectoryParams } from './trajectory.js';
 import type { World } from './world.js';
@@ -136,10 +137,10 @@ function drawBehaviour(world: World, slot: Slot, id: Identity, rng: Rng): Behavi
     : drawTerms(rng, slot.brand >= 0, id.seats);
   const late = reasons.includes('late_payment');
   const sometimesLate = !slot.risky && rng.chance(0.12);
-  const favourites = CATEGORIES.map((_, c) => {
-    const count = SKUS_BY_CATEGORY[c]?.length ?? 1;
-    return Array.from({ length: rng.int(2, 5) }, () => rng.int(0, count - 1));
-  });
+  // One draw per favourite, through the cuisine's SKU weights: a 川菜 kitchen's favourites lean to 郫县豆瓣酱 and 花椒.
+  const favourites = CATEGORIES.map((_, c) =>
+    Array.from({ length: rng.int(2, 5) }, () => drawSku(rng, id.cuisine.skuCumulative, c)),
+  );
   return {
     freqPerWeek: freq,
     regularity: drawRegularity(rng, slot.brand >= 0),

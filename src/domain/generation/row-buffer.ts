@@ -15,6 +15,7 @@ export const T = {
   creditRatings: 9,
   reps: 10,
   customerOwners: 11,
+  surveyResponses: 12,
 } as const;
 
 export const TABLE_NAMES: readonly string[] = SOURCE_TABLES.map((t) => t.name);

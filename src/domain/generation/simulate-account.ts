@@ -18,6 +18,7 @@ import { drawProfile, type Behaviour, type Identity, type RiskReason } from './p
 import { Rng, STREAM } from './prng.js';
 import { brushingRefund, drawRefund } from './refunds.js';
 import { T, type RowBuffer } from './row-buffer.js';
+import { writeSurveys } from './surveys.js';
 import type { TruthParts } from './truth-parts.js';
 import type { World } from './world.js';
 
@@ -37,7 +38,7 @@ export function simulateAccount(world: World, index: number, out: RowBuffer, tru
   const isDuplicate = slot !== primary;
   const identity = isDuplicate && dup ? dup.identity : profile.identity;
   writeCustomer(world, identity, out);
-  writeOwner(world, slot, out);
+  const owner = writeOwner(world, slot, out);
   if (isDuplicate && dup)
     truth.duplicates.push({ customerId: identity.id, duplicateOf: primary.id, variants: [...dup.variants] });
 
@@ -64,12 +65,14 @@ export function simulateAccount(world: World, index: number, out: RowBuffer, tru
   const accountRng = new Rng(world.seed[0], world.seed[1], STREAM.account, identity.index);
   const planted = account.behaviour.riskReasons;
   const payments = writeInvoices(world, account, planted.includes('unpaid'), accountRng, out);
-  const burst = writeComplaints(world, account, planted.includes('complaints'), accountRng, out);
+  const complaints = writeComplaints(world, account, planted.includes('complaints'), accountRng, out);
   const disputes = writeDisputes(world, account, planted.includes('dispute'), accountRng, out);
   writeContracts(world, account, accountRng, out);
   const risky = primary.risky && !isDuplicate;
   writeRatings(world, account, risky, planted.includes('poor_rating'), accountRng, out);
   if (isDuplicate) return;
+  const detractor = writeSurveys(world, account, complaints.days, owner.rep.id, out);
+  if (detractor) truth.detractors.push(detractor);
 
   const t = b.trajectory;
   if (t.kind === 'churned' && lastOrderDay >= 0)
@@ -81,7 +84,7 @@ export function simulateAccount(world: World, index: number, out: RowBuffer, tru
       late_payment: payments.paidLate > 0,
       unpaid: payments.unpaidOverdue > 0,
       dispute: disputes > 0,
-      complaints: burst > 0,
+      complaints: complaints.burst > 0,
       poor_rating: true,
     };
     const reasons = planted.filter((r) => evident[r]);

@@ -3,11 +3,19 @@ import type { Truth } from '../../contracts/truth.js';
 /** The anomaly lists of the ground truth; each batch of customers contributes its part. */
 export type TruthParts = Pick<
   Truth,
-  'duplicates' | 'brushing' | 'hugeRefunds' | 'churned' | 'fastGrowing' | 'risky'
+  'duplicates' | 'brushing' | 'hugeRefunds' | 'churned' | 'fastGrowing' | 'risky' | 'detractors'
 >;
 
 export function emptyTruthParts(): TruthParts {
-  return { duplicates: [], brushing: [], hugeRefunds: [], churned: [], fastGrowing: [], risky: [] };
+  return {
+    duplicates: [],
+    brushing: [],
+    hugeRefunds: [],
+    churned: [],
+    fastGrowing: [],
+    risky: [],
+    detractors: [],
+  };
 }
 
 /** Appends `part` to `into` (batches are merged in customer order, so the result is deterministic). */
@@ -18,4 +26,5 @@ export function appendTruthParts(into: TruthParts, part: TruthParts): void {
   into.churned.push(...part.churned);
   into.fastGrowing.push(...part.fastGrowing);
   into.risky.push(...part.risky);
+  into.detractors.push(...part.detractors);
 }

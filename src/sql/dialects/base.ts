@@ -73,6 +73,8 @@ export const baseDialect: Omit<Dialect, 'kind'> = {
   daysBetween: (start, end) => `(${end} - ${start})`,
   dateOf: (timestamp) => `CAST(${timestamp} AS DATE)`,
   startOfDay: (date) => `CAST(${date} AS TIMESTAMPTZ)`,
+  weekdayOf: (timestamp) => `CAST(date_part('isodow', ${timestamp}) AS INTEGER)`,
+  hourOf: (timestamp) => `CAST(date_part('hour', ${timestamp}) AS INTEGER)`,
   // date_part is DOUBLE PRECISION on both; PostgreSQL's EXTRACT gives a NUMERIC, slow to sort and subtract.
   epochSeconds: (timestamp) => `date_part('epoch', ${timestamp})`,
 };

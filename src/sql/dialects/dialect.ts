@@ -46,6 +46,10 @@ export interface Dialect {
   dateOf(timestamp: string): string;
   /** The instant (TIMESTAMPTZ) a DATE starts at in the session time zone. */
   startOfDay(date: string): string;
+  /** The ISO weekday (1 = Monday … 7 = Sunday) of a TIMESTAMPTZ in the session time zone, as an integer. */
+  weekdayOf(timestamp: string): string;
+  /** The hour of the day (0–23) of a TIMESTAMPTZ in the session time zone, as an integer. */
+  hourOf(timestamp: string): string;
   /** Seconds since the Unix epoch of a TIMESTAMPTZ, as a DOUBLE PRECISION (cheaper to compare than intervals). */
   epochSeconds(timestamp: string): string;
 }

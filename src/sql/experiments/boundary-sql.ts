@@ -8,7 +8,8 @@ import { sql, type SqlQuery } from '../query.js';
  * Every ranked customer of a run with its rank in its quota scope, the tier the quotas gave it and the tier it
  * got, and its net purchases, margin and orders in the `days`
  * after the run's as-of date and in the `days` up to it: the data of a regression discontinuity at a tier
- * boundary. Best rank first.
+ * boundary. Best rank first. Only the national configuration's customers: a pilot ranks its cities apart, with
+ * its own quotas.
  */
 export function boundarySampleSql(d: Dialect, runId: string, asOf: string, days: number): SqlQuery {
   const [from, run, to] = [addDays(asOf, -days + 1), asOf, addDays(asOf, days)].map(dateLiteral);
@@ -17,7 +18,7 @@ export function boundarySampleSql(d: Dialect, runId: string, asOf: string, days:
   return sql(
     `WITH s AS (
   SELECT customer_id, tier, candidate_tier, rank_pct FROM tier_snapshots
-  WHERE run_id = ${d.param(1)} AND rank_pct IS NOT NULL
+  WHERE run_id = ${d.param(1)} AND rank_pct IS NOT NULL AND pilot IS NULL
 ), o AS (
   SELECT t.customer_id,
          sum(t.amount) FILTER (WHERE ${before}) AS gmv_pre, sum(t.amount) FILTER (WHERE ${after}) AS gmv_post,

@@ -48,7 +48,8 @@ export function customerPartsCte(c: FeatureContext): Cte {
        COALESCE(p.severe_long, 0) AS severe_long,
        COALESCE(x.disputes_open, 0) AS disputes_open,
        COALESCE(x.disputes_long, 0) AS disputes_long,
-       r.credit_score
+       r.credit_score,
+       v.last_nps, v.last_nps_day, v.last_csat, v.last_csat_day
 FROM customer_base b
 LEFT JOIN order_parts o ON o.customer_id = b.customer_id
 LEFT JOIN earlier_order e ON e.customer_id = b.customer_id
@@ -56,6 +57,7 @@ LEFT JOIN contract_parts k ON k.customer_id = b.customer_id
 LEFT JOIN invoice_parts i ON i.customer_id = b.customer_id
 LEFT JOIN complaint_parts p ON p.customer_id = b.customer_id
 LEFT JOIN dispute_parts x ON x.customer_id = b.customer_id
-LEFT JOIN credit_parts r ON r.customer_id = b.customer_id`,
+LEFT JOIN credit_parts r ON r.customer_id = b.customer_id
+LEFT JOIN survey_parts v ON v.unit_id = b.unit_id`,
   };
 }

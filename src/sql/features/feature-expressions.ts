@@ -39,6 +39,10 @@ export function featureExpressions(c: FeatureContext): Record<FeatureName, strin
     stores: f('u.stores'),
     delivery_cost: f('u.delivery_cost'),
     competition_index: f('u.competition_index'),
+    last_nps: f('u.last_nps'),
+    last_nps_days: f(d.daysBetween('u.last_nps_day', asOf)),
+    last_csat: f('u.last_csat'),
+    last_csat_days: f(d.daysBetween('u.last_csat_day', asOf)),
     // Model outputs, filled after this statement when the configuration reads them (src/app/tiering/model-outputs.ts).
     predicted_margin: 'CAST(NULL AS DOUBLE PRECISION)',
     churn_probability: 'CAST(NULL AS DOUBLE PRECISION)',

@@ -11,6 +11,7 @@ import { featureExpressions } from './feature-expressions.js';
 import { earlierOrderCte, orderPartsCte, orderRowsCtes } from './orders.js';
 import type { FeatureParams } from './params.js';
 import { invoicePartsCte } from './payments.js';
+import { surveyPartsCte } from './surveys.js';
 import { unitPartsCte, unitRepresentativeCte } from './units.js';
 
 export type { FeatureParams } from './params.js';
@@ -37,6 +38,7 @@ export function featuresSql(d: Dialect, params: FeatureParams, only?: string): S
     complaintPartsCte(c),
     disputePartsCte(c),
     creditPartsCte(c),
+    surveyPartsCte(c),
     customerPartsCte(c),
     ...(chain ? [unitPartsCte(), unitRepresentativeCte()] : []),
   ];

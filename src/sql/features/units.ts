@@ -5,7 +5,8 @@ type Combine = 'sum' | 'min' | 'max' | 'avg';
 /**
  * How a chain combines its branches' customer_parts: amounts and counts add up (so rates are pooled, i.e.
  * weighted by their denominators), the latest last order and the oldest account and overdue invoice count,
- * ratings and regional figures are averaged over the branches that have them, stores is the brand's figure.
+ * ratings and regional figures are averaged over the branches that have them, stores is the brand's figure. The
+ * survey parts are the unit's already (its latest responses, the same on every branch row).
  */
 export const CHAIN_COMBINE = {
   last_day: 'max',
@@ -35,6 +36,10 @@ export const CHAIN_COMBINE = {
   stores: 'max',
   delivery_cost: 'avg',
   competition_index: 'avg',
+  last_nps: 'max',
+  last_nps_day: 'max',
+  last_csat: 'max',
+  last_csat_day: 'max',
 } as const satisfies Record<string, Combine>;
 
 /** One row per chain (and per single customer): the combined parts. */

@@ -24,7 +24,7 @@ export function tagDetailsSql(d: Dialect, runId: string, customerIds: readonly s
   const ids = customerIds.map((id) => p.add(id));
   const features = TAG_FEATURES.map((f) => d.quoteIdent(f)).join(', ');
   return sql(
-    `SELECT customer_id, tier, tags, tag_reasons, actions, ${features}
+    `SELECT customer_id, tier, tags, tag_reasons, actions, pilot, ${features}
 FROM tier_snapshots WHERE run_id = ${run} AND customer_id IN (${ids.length ? ids.join(', ') : 'NULL'})`,
     p.values,
   );

@@ -3,7 +3,8 @@ import { text } from '../../contracts/data-model/column.js';
 import { SERVER_TABLES } from '../../contracts/data-model/system/server-tables.js';
 import type { TableDef } from '../../contracts/data-model/table.js';
 import type { Dialect } from '../dialects/dialect.js';
-import { CLEAN_VIEWS, createViewSql } from '../cleaning/views.js';
+import { CLEAN_VIEWS, createViewSql, surveyResponsesClean } from '../cleaning/views.js';
+import { SURVEY_FEATURES } from '../features/surveys.js';
 import { customerOwnersClean } from '../cleaning/owners-view.js';
 import { createTableSql } from './create-table.js';
 
@@ -150,6 +151,29 @@ export const MIGRATIONS: readonly Migration[] = [
     statements: (d) => [
       ...tables(['reports']).map((t) => createTableSql(d, t)),
       `ALTER TABLE ${d.quoteIdent('schedules')} ADD COLUMN IF NOT EXISTS action ${d.columnType(text)}`,
+    ],
+  },
+  {
+    version: 15,
+    description:
+      'pilots: tier_snapshots.pilot, the pilot whose configuration tiered the customer (new databases have it from their creating migration)',
+    statements: (d) => [
+      `ALTER TABLE ${d.quoteIdent('tier_snapshots')} ADD COLUMN IF NOT EXISTS pilot ${d.columnType(text)}`,
+    ],
+  },
+  {
+    version: 16,
+    description:
+      'satisfaction: survey_responses (source) and survey_responses_clean; the survey feature columns (last_nps, last_nps_days, last_csat, last_csat_days) in tier_snapshots and stream_decisions (new databases have them from their creating migrations)',
+    statements: (d) => [
+      ...tables(['survey_responses']).map((t) => createTableSql(d, t)),
+      ...d.createIndex('surveys_by_customer', 'survey_responses', ['customer_id', 'responded_at']),
+      createViewSql(d, surveyResponsesClean),
+      ...['tier_snapshots', 'stream_decisions'].flatMap((t) =>
+        SURVEY_FEATURES.map(
+          (c) => `ALTER TABLE ${d.quoteIdent(t)} ADD COLUMN IF NOT EXISTS ${c} DOUBLE PRECISION`,
+        ),
+      ),
     ],
   },
 ];

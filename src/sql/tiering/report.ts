@@ -27,13 +27,14 @@ export function migrationSql(d: Dialect, fromRunId: string, toRunId: string): Sq
   );
 }
 
-export type DistributionAttribute = 'city' | 'district' | 'customer_type' | 'cuisine';
+export type DistributionAttribute = 'city' | 'district' | 'customer_type' | 'cuisine' | 'pilot';
 
-/** Customers per attribute value and tier. */
+/** Customers per attribute value and tier (pilot: the pilot's name, `national` for the others). */
 export function distributionSql(d: Dialect, runId: string, attribute: DistributionAttribute): SqlQuery {
   const a = d.quoteIdent(attribute);
+  const missing = attribute === 'pilot' ? 'national' : '(unknown)';
   return sql(
-    `SELECT coalesce(${a}, '(unknown)') AS value, tier, count(*) AS customers
+    `SELECT coalesce(${a}, '${missing}') AS value, tier, count(*) AS customers
      FROM tier_snapshots WHERE run_id = ${d.param(1)} GROUP BY 1, 2`,
     [runId],
   );

@@ -41,8 +41,16 @@ export function previousSnapshotSql(d: Dialect, runId: string | null): SqlQuery 
 export const dropTempSql = (d: Dialect, table: string): string =>
   `DROP TABLE IF EXISTS ${d.quoteIdent(table)}`;
 
-/** Writes the snapshot of a run from the pipeline's last table joined with the features. */
-export function insertSnapshotSql(d: Dialect, runId: string, modelNames: readonly string[]): SqlQuery {
+/**
+ * Writes the snapshot of a run (or of one segment of it: `pilot` names the pilot, null the national
+ * configuration) from the pipeline's last table joined with the features.
+ */
+export function insertSnapshotSql(
+  d: Dialect,
+  runId: string,
+  modelNames: readonly string[],
+  pilot: string | null = null,
+): SqlQuery {
   const q = d.quoteIdent;
   const t = PIPELINE_TABLES.tagged;
   const f = PIPELINE_TABLES.features;
@@ -61,13 +69,21 @@ export function insertSnapshotSql(d: Dialect, runId: string, modelNames: readonl
     ...POLICY_COLUMNS,
     'actions',
   ];
-  const columns = ['run_id', 'customer_id', ...ATTRIBUTES, ...FEATURE_NAMES, 'model_scores', ...fromTagged];
+  const columns = [
+    'run_id',
+    'customer_id',
+    ...ATTRIBUTES,
+    ...FEATURE_NAMES,
+    'model_scores',
+    ...fromTagged,
+    'pilot',
+  ];
   const modelScores = d.listOf(modelNames.map((m) => `t.${q(`score_${m}`)}`));
   return sql(
     `INSERT INTO tier_snapshots (${columns.map(q).join(', ')})
-     SELECT ${d.param(1)}, t.customer_id, ${fromFeatures.join(', ')}, ${modelScores}, ${fromTagged.map((c) => `t.${q(c)}`).join(', ')}
+     SELECT ${d.param(1)}, t.customer_id, ${fromFeatures.join(', ')}, ${modelScores}, ${fromTagged.map((c) => `t.${q(c)}`).join(', ')}, CAST(${d.param(2)} AS VARCHAR)
      FROM ${q(t)} t JOIN ${q(f)} f ON f.customer_id = t.customer_id`,
-    [runId],
+    [runId, pilot],
   );
 }
 

@@ -1,8 +1,17 @@
+import { PIPELINE_TABLES, POLICY_COLUMNS } from '../../contracts/tiering/pipeline-tables.js';
 import type { Dialect } from '../dialects/dialect.js';
 
-/** Copies the pipeline's last table under another name, so that a second configuration can run beside it. */
-export const keepTaggedSql = (d: Dialect, as: string): string =>
-  `${d.tempTable} ${d.quoteIdent(as)} AS SELECT * FROM ${d.quoteIdent('tiering_tagged')}`;
+/**
+ * Keeps what a what-if compares of the pipeline's last table (tier, score, policy) under another name, so that a
+ * second configuration can run beside it; `append` adds a further segment's rows (a pilot's) to the kept ones.
+ */
+export function keepTaggedSql(d: Dialect, as: string, append: boolean): string {
+  const columns = ['customer_id', 'score', 'tier', ...POLICY_COLUMNS].map(d.quoteIdent).join(', ');
+  const select = `SELECT ${columns} FROM ${d.quoteIdent(PIPELINE_TABLES.tagged)}`;
+  return append
+    ? `INSERT INTO ${d.quoteIdent(as)} ${select}`
+    : `${d.tempTable} ${d.quoteIdent(as)} AS ${select}`;
+}
 
 /** Tier movements from the current configuration's result to the candidate's, per customer. */
 export function whatIfMigrationSql(d: Dialect, current: string, candidate: string): string {

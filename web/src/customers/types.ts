@@ -77,6 +77,8 @@ export interface Explanation {
   readonly rankPct: number | null;
   readonly segment: string | null;
   readonly model: string;
+  /** The pilot whose configuration tiered the customer; null: national. */
+  readonly pilot: string | null;
   readonly contributions: readonly Contribution[];
   readonly boundaries: readonly Boundary[];
   readonly tags: readonly { readonly tag: TagName; readonly reason: string; readonly reasonZh: string }[];

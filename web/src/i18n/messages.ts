@@ -1,7 +1,12 @@
+import { PROFILE_MESSAGES } from './profile-messages.js';
+import { SATISFACTION_MESSAGES } from './satisfaction-messages.js';
+
 /** UI strings in both languages; a key missing in one language is a type error. */
 export const MESSAGES = {
   'zh-CN': {
     appName: 'stratum 客户分级',
+    ...PROFILE_MESSAGES['zh-CN'],
+    ...SATISFACTION_MESSAGES['zh-CN'],
     'nav.overview': '客户分级概览',
     'nav.migration': '等级迁移',
     'nav.customers': '客户',
@@ -92,6 +97,7 @@ export const MESSAGES = {
     'customer.run': '分级运行',
     'customer.mergedFrom': '{from} 是重复客户，已合并到 {into}，以下为合并后的客户。',
     'customer.why': '得分构成',
+    'customer.pilot': '试点 {pilot}：该客户所在城市按试点配置分级（得分、名额与政策均在试点城市内计算）。',
     'customer.whyHelp': '模型 {model}：每项贡献 = 归一化值 × 权重，各项相加即为得分；虚线为各等级的最低分。',
     'customer.waterfallLabel': '得分瀑布图：模型 {model} 各项贡献相加得 {score} 分',
     'customer.contributionsCaption': '得分构成明细',
@@ -126,6 +132,18 @@ export const MESSAGES = {
     'customer.live.label': '实时',
     'customer.live.now': '事件流在本次运行后更新了该客户，当前为',
     'customer.live.since': '自 {at} 起，由事件 {event} 引起',
+    'recommendations.title': '选品推荐',
+    'recommendations.help':
+      '同菜系、同规模的附近客户（最近 {days} 天有采购）购买而该客户从未购买的 SKU，按同行购买比例（向更大范围和全体热度收缩）排序；该客户已购 {bought} 个 SKU。',
+    'recommendations.noPeers': '没有同菜系、同规模的同行客户，暂无推荐。',
+    'recommendations.none': '同行购买的 SKU 该客户都已买过。',
+    'recommendations.rank': '排名',
+    'recommendations.sku': 'SKU',
+    'recommendations.category': '品类',
+    'recommendations.peerShare': '同行购买比例',
+    'recommendations.score': '调整后比例',
+    'recommendations.scoreHelp': '同行购买比例向更大范围和全体热度收缩后的值：排序依据，同行越少收缩越多',
+    'recommendations.reason': '推荐理由',
     'customer.policy.title': '权益政策',
     'customer.policy.none': '这次运行没有为该客户生成政策（未分级）。',
     'customer.policy.service': '服务',
@@ -711,6 +729,8 @@ export const MESSAGES = {
   },
   en: {
     appName: 'stratum customer tiers',
+    ...PROFILE_MESSAGES.en,
+    ...SATISFACTION_MESSAGES.en,
     'nav.overview': 'Overview',
     'nav.migration': 'Migration',
     'nav.customers': 'Customers',
@@ -802,6 +822,8 @@ export const MESSAGES = {
     'customer.run': 'Run',
     'customer.mergedFrom': '{from} was a duplicate merged into {into}; this is the surviving customer.',
     'customer.why': 'Why this score',
+    'customer.pilot':
+      'Pilot {pilot}: this customer’s city is tiered by the pilot configuration (scores, quotas and policies within the pilot cities).',
     'customer.whyHelp':
       'Model {model}: each contribution = normalised value × weight, and they add up to the score; dashed lines are the tiers’ minimum scores.',
     'customer.waterfallLabel': 'Score waterfall: the terms of model {model} add up to {score}',
@@ -838,6 +860,19 @@ export const MESSAGES = {
     'customer.live.label': 'live',
     'customer.live.now': 'The event stream moved this customer after the run; now',
     'customer.live.since': 'since {at}, caused by event {event}',
+    'recommendations.title': 'Assortment recommendations',
+    'recommendations.help':
+      'SKUs that customers of the same cuisine and size nearby (buying in the last {days} days) buy and this customer never has, by the share of peers buying them (shrunk toward wider areas and overall popularity); the customer has bought {bought} SKUs.',
+    'recommendations.noPeers': 'No peers of the same cuisine and size: nothing to recommend yet.',
+    'recommendations.none': 'The customer already buys everything its peers buy.',
+    'recommendations.rank': 'Rank',
+    'recommendations.sku': 'SKU',
+    'recommendations.category': 'Category',
+    'recommendations.peerShare': 'Peers buying',
+    'recommendations.score': 'Adjusted',
+    'recommendations.scoreHelp':
+      'The peer share shrunk toward wider areas and overall popularity, what the list is sorted by: the fewer the peers, the more it is shrunk',
+    'recommendations.reason': 'Why',
     'customer.policy.title': 'Policy',
     'customer.policy.none': 'No policy in this run (the customer was excluded).',
     'customer.policy.service': 'Service',

@@ -9,6 +9,8 @@ import { ChangeSummary } from '../customers/ChangeSummary';
 import { customerTypeName, tierReasonName } from '../customers/labels';
 import { LiveTier } from '../customers/LiveTier';
 import { PolicyView } from '../customers/PolicyView';
+import { RecommendationsPanel } from '../customers/RecommendationsPanel';
+import { PurchaseProfilePanel } from '../customers/PurchaseProfilePanel';
 import { ScoreWaterfall } from '../customers/ScoreWaterfall';
 import { OrdersPaymentsSparkline } from '../customers/OrdersPaymentsSparkline';
 import { TierHistory } from '../customers/TierHistory';
@@ -135,6 +137,7 @@ function CustomerView({ detail }: { detail: CustomerDetail }) {
         <section className="card" aria-labelledby="why-title">
           <h2 id="why-title">{t('customer.why')}</h2>
           <p className="muted small">{t('customer.whyHelp', { model: e.model })}</p>
+          {e.pilot && <p className="small">{t('customer.pilot', { pilot: e.pilot })}</p>}
           <ScoreWaterfall explanation={e} />
         </section>
         <div className="stack">
@@ -174,6 +177,8 @@ function CustomerView({ detail }: { detail: CustomerDetail }) {
           <PolicyView policy={e.policy ?? c.policy} actions={e.actions} />
         </section>
       </div>
+      <PurchaseProfilePanel customerId={c.customerId} asOf={detail.asOf} />
+      <RecommendationsPanel customerId={c.customerId} asOf={detail.asOf} />
     </>
   );
 }

@@ -12,12 +12,14 @@ import { DistributionChart } from '../overview/DistributionChart';
 import { KpiCards } from '../overview/KpiCards';
 import { InsightsHead } from '../overview/InsightsHead';
 import { useRuns } from '../overview/runs';
+import { SatisfactionPanel } from '../overview/SatisfactionPanel';
 import { ShareSection } from '../overview/ShareSection';
 import { TagCounts } from '../overview/TagCounts';
 
 /**
  * 客户分级概览: tier shares, KPIs per tier with their change since the previous run, tags, the tiers by city
- * (then district), customer type and cuisine, and lifetime value by tier — aggregates only, so every role sees it.
+ * (then district), customer type and cuisine, lifetime value by tier, and satisfaction from the survey answers —
+ * aggregates only, so every role sees it.
  * The run and the city are in the URL (?run=, ?city=).
  */
 export function OverviewPage() {
@@ -108,6 +110,7 @@ export function OverviewPage() {
             </section>
             <ClvChart clv={data.clv} />
           </div>
+          <SatisfactionPanel />
         </div>
       )}
     </section>

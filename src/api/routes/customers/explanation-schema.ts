@@ -19,6 +19,10 @@ export const ExplanationSchema = z
     rankPct: z.number().nullable(),
     segment: z.string().nullable(),
     model: z.string(),
+    pilot: z
+      .string()
+      .nullable()
+      .describe('The pilot whose configuration tiered the customer; null: national'),
     contributions: z
       .array(
         z.object({

@@ -5,6 +5,7 @@ import { buildReport, type TieringReport } from '../../../app/tiering/build-repo
 import type { DistributionRow, Overview } from '../../../contracts/insights/overview.js';
 import type { Migration, Mover, MoversPage } from '../../../contracts/insights/migration.js';
 import type { RiskItem, RiskPage } from '../../../contracts/insights/risk.js';
+import type { Satisfaction } from '../../../contracts/insights/satisfaction.js';
 import { TAGS, TIERS, type Tier } from '../../../contracts/tiering/tiers.js';
 import { describeEachEngine } from '../../../../test/support/engines.js';
 
@@ -435,6 +436,43 @@ describeEachEngine('insights API', (kind) => {
       expect(notTriggered.statusCode).toBe(404);
       expect(notTriggered.json().error.details.what).toBe('action');
       expect((await patch(admin, { ...payload, status: 'later' })).statusCode).toBe(400);
+    });
+  });
+
+  describe('GET /insights/satisfaction', () => {
+    it('counts every answer of the range once per grouping, masks rep names for a viewer, rejects bad ranges', async () => {
+      const [range] = await sql(
+        `SELECT CAST(min(responded_at) AS DATE) AS first, CAST(max(responded_at) AS DATE) AS last, count(*) AS n
+         FROM survey_responses`,
+      );
+      const from = String(range?.first);
+      const to = String(range?.last);
+      for (const by of ['tier', 'city', 'rep'] as const) {
+        const got = await ok<Satisfaction>(`/api/v1/insights/satisfaction?by=${by}&from=${from}&to=${to}`);
+        expect(got.overall.responses).toBe(Number(range?.n));
+        expect(got.groups.reduce((n, g) => n + g.responses, 0)).toBe(got.overall.responses);
+        expect(got.months.reduce((n, m) => n + m.responses, 0)).toBe(got.overall.responses);
+        const c = got.complaints;
+        expect(c.withComplaints.responses + c.withoutComplaints.responses).toBe(got.overall.responses);
+      }
+      const named = await ok<Satisfaction>('/api/v1/insights/satisfaction?by=rep');
+      const viewer = await s.as('viewer');
+      const masked = await ok<Satisfaction>('/api/v1/insights/satisfaction?by=rep', viewer);
+      const labels = named.groups.flatMap((g) => (g.label ? [g.label] : []));
+      expect(labels.length).toBeGreaterThan(0);
+      expect(labels.some((l) => l.includes('*'))).toBe(false);
+      expect(masked.groups.map((g) => g.label)).toEqual(
+        named.groups.map((g) =>
+          g.label ? `${[...g.label][0]}${'*'.repeat([...g.label].length - 1)}` : null,
+        ),
+      );
+      for (const url of [
+        '/api/v1/insights/satisfaction?by=district',
+        '/api/v1/insights/satisfaction?from=2025-02-30',
+        '/api/v1/insights/satisfaction?from=2025-06-02&to=2025-06-01',
+      ])
+        expect((await get(url, admin)).statusCode, url).toBe(400);
+      expect((await get('/api/v1/insights/satisfaction', {})).statusCode).toBe(401);
     });
   });
 

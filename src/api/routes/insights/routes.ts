@@ -5,12 +5,15 @@ import { listMovers } from '../../../app/insights/movers.js';
 import { buildOverview } from '../../../app/insights/overview.js';
 import { listRisk } from '../../../app/insights/risk-list.js';
 import { updateActionStatus } from '../../../app/insights/action-status.js';
+import { loadSatisfaction } from '../../../app/satisfaction/load-satisfaction.js';
+import { seesPersonalData } from '../../../contracts/access/principal.js';
+import { SatisfactionSchema } from '../../../contracts/insights/satisfaction.js';
 import { MigrationSchema, MoversPageSchema } from '../../../contracts/insights/migration.js';
 import { OverviewSchema } from '../../../contracts/insights/overview.js';
 import { ActionUpdatedSchema, ActionUpdateSchema, RiskPageSchema } from '../../../contracts/insights/risk.js';
 import { rowAccess } from '../customers/row-scope.js';
 import { CustomerId, RunId } from '../customers/schemas.js';
-import { MigrationQuery, MoversQuery, OverviewQuery, RiskQuery } from './schemas.js';
+import { MigrationQuery, MoversQuery, OverviewQuery, RiskQuery, SatisfactionQuery } from './schemas.js';
 
 /**
  * The dashboard's aggregates: the overview of a run, tier migration between any two runs and its movers, and the
@@ -98,6 +101,26 @@ export const insightsRoutes: FastifyPluginAsync = async (base) => {
         limit: q.limit,
       });
     },
+  );
+
+  app.get(
+    '/satisfaction',
+    {
+      ...aggregates,
+      schema: {
+        tags: ['insights'],
+        summary: 'NPS, CSAT and answers from survey responses by tier, city or account manager, by month',
+        description:
+          'Also NPS of answers with and without a complaint in the 90 days before. Rep names are masked for callers without personal data.',
+        querystring: SatisfactionQuery,
+        response: { 200: SatisfactionSchema },
+      },
+    },
+    async (request) =>
+      loadSatisfaction(engine, {
+        ...request.query,
+        personalVisible: request.principal ? seesPersonalData(request.principal) : false,
+      }),
   );
 
   app.patch(

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { FromKeySchema, ToKeySchema } from '../../../contracts/insights/migration.js';
 import { RiskTagSchema } from '../../../contracts/insights/risk.js';
+import { SatisfactionGroupingSchema } from '../../../contracts/insights/satisfaction.js';
+import { IsoDateSchema } from '../../../contracts/time/iso-date.js';
 import { FilterText, RunId } from '../customers/schemas.js';
 
 const Cursor = z.string().min(1).max(1000).describe('nextCursor of the previous page');
@@ -29,4 +31,12 @@ export const RiskQuery = z.strictObject({
   run: RunId.optional().describe('Tiering run (default: the latest)'),
   cursor: Cursor.optional(),
   limit: Limit,
+});
+
+export const SatisfactionQuery = z.strictObject({
+  by: SatisfactionGroupingSchema.default('tier').describe(
+    "Group by the customer's tier when answering, its city, or its account manager",
+  ),
+  from: IsoDateSchema.optional().describe('First day of answers (default: 12 calendar months up to `to`)'),
+  to: IsoDateSchema.optional().describe('Last day of answers (default: the day of the latest answer)'),
 });

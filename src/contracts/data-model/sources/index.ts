@@ -11,6 +11,7 @@ import { orders } from './orders.js';
 import { refunds } from './refunds.js';
 import { regions } from './regions.js';
 import { reps } from './reps.js';
+import { surveyResponses } from './survey-responses.js';
 
 /**
  * Source tables in load order: every table comes after the tables it references (reps before customer_owners, whose
@@ -29,6 +30,7 @@ export const SOURCE_TABLES = [
   creditRatings,
   reps,
   customerOwners,
+  surveyResponses,
 ] as const satisfies readonly TableDef[];
 
 export const SOURCE_NAMES: readonly string[] = SOURCE_TABLES.map((t) => t.name);

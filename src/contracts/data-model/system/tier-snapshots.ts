@@ -190,5 +190,12 @@ export const tierSnapshots: TableDef = {
       description: 'Actions triggered by changes since the previous run',
       aliases: [],
     },
+    {
+      name: 'pilot',
+      type: text,
+      required: false,
+      description: 'The pilot whose configuration tiered the customer; empty for the national configuration',
+      aliases: [],
+    },
   ],
 };

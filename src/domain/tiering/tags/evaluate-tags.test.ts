@@ -7,6 +7,7 @@ const rules = [
   TagRuleSchema.parse({ kind: 'high_potential' }),
   TagRuleSchema.parse({ kind: 'high_risk' }),
   TagRuleSchema.parse({ kind: 'churn_warning', gapFactor: 3, minGapDays: 14, frequencyDropTo: 0.3 }),
+  TagRuleSchema.parse({ kind: 'detractor', maxScore: 6, withinDays: 180 }),
 ];
 const w = { longDays: 360, shortDays: 90 };
 const healthy: TagInput = {
@@ -21,6 +22,10 @@ const healthy: TagInput = {
   severe_complaints: 0,
   credit_score: 8,
   churn_probability: null,
+  last_nps: 9,
+  last_nps_days: 30,
+  last_csat: null,
+  last_csat_days: null,
   tier: 'gold',
 };
 
@@ -83,5 +88,24 @@ describe('evaluateTags', () => {
     expect(evaluateTags(rules, { ...healthy, orders: 3, recency_days: 200 }, w)).toEqual([]);
     const unknown = Object.fromEntries(Object.keys(healthy).map((k) => [k, null])) as unknown as TagInput;
     expect(evaluateTags(rules, unknown, w)).toEqual([]);
+  });
+
+  it('tags a detractor by a low NPS or CSAT within the window only', () => {
+    expect(evaluateTags(rules, { ...healthy, last_nps: 6, last_nps_days: 12 }, w)).toEqual([
+      {
+        tag: 'detractor',
+        reason: {
+          en: 'NPS 6 of 10 given 12 days ago (detractor at 6 or less)',
+          zh: '12 天前 NPS 评分 6/10（6 分及以下为贬损者）',
+        },
+      },
+    ]);
+    expect(evaluateTags(rules, { ...healthy, last_nps: 7, last_nps_days: 12 }, w)).toEqual([]);
+    expect(evaluateTags(rules, { ...healthy, last_nps: 2, last_nps_days: 181 }, w)).toEqual([]);
+    const unhappy = { ...healthy, last_nps: 0, last_nps_days: 180, last_csat: 2, last_csat_days: 3 };
+    expect(evaluateTags(rules, unhappy, w)[0]?.reason.en).toBe(
+      'NPS 0 of 10 given 180 days ago (detractor at 6 or less); satisfaction 2 of 5 given 3 days ago (limit 2)',
+    );
+    expect(evaluateTags(rules, { ...healthy, last_csat: 3, last_csat_days: 3 }, w)).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { assertUnreachable } from '../../../contracts/assert-unreachable.js';
 import type { TagRule } from '../../../contracts/tiering/config.js';
 import { TAGS, type TagName } from '../../../contracts/tiering/tiers.js';
 import { churnWarning } from './churn-warning.js';
+import { detractor } from './detractor.js';
 import { highPotential } from './high-potential.js';
 import { highRisk } from './high-risk.js';
 import type { Reason, TagInput, TagResult, TagWindows } from './tag-input.js';
@@ -14,6 +15,8 @@ function evaluateRule(rule: TagRule, x: TagInput, w: TagWindows): Reason | null 
       return highRisk(rule, x, w);
     case 'churn_warning':
       return churnWarning(rule, x, w);
+    case 'detractor':
+      return detractor(rule, x);
     default:
       return assertUnreachable(rule, 'tag rule');
   }

@@ -126,6 +126,32 @@ function churnWarning(d: Dialect, r: Extract<TagRule, { kind: 'churn_warning' }>
   };
 }
 
+/** The detractor rule of src/domain/tiering/tags/detractor.ts: a low latest NPS or CSAT within the window. */
+function detractor(d: Dialect, r: Extract<TagRule, { kind: 'detractor' }>): RuleSql {
+  const low = (score: string, days: string, max: number) =>
+    fired(`${f(days)} <= ${num(d, r.withinDays)} AND ${f(score)} <= ${num(d, max)}`);
+  const nps = low('last_nps', 'last_nps_days', r.maxScore);
+  const csat = low('last_csat', 'last_csat_days', r.maxCsat);
+  const npsText = concat([
+    'NPS ',
+    { sql: fmtInt(f('last_nps')) },
+    ' of 10 given ',
+    { sql: fmtInt(f('last_nps_days')) },
+    ` days ago (detractor at ${String(r.maxScore)} or less)`,
+  ]);
+  const csatText = concat([
+    'satisfaction ',
+    { sql: fmtInt(f('last_csat')) },
+    ' of 5 given ',
+    { sql: fmtInt(f('last_csat_days')) },
+    ` days ago (limit ${String(r.maxCsat)})`,
+  ]);
+  return {
+    when: `(${nps} OR ${csat})`,
+    reason: `concat_ws('; ', CASE WHEN ${nps} THEN ${npsText} END, CASE WHEN ${csat} THEN ${csatText} END)`,
+  };
+}
+
 export function ruleSql(d: Dialect, rule: TagRule, w: Windows): RuleSql {
   switch (rule.kind) {
     case 'high_potential':
@@ -134,6 +160,8 @@ export function ruleSql(d: Dialect, rule: TagRule, w: Windows): RuleSql {
       return highRisk(d, rule, w);
     case 'churn_warning':
       return churnWarning(d, rule);
+    case 'detractor':
+      return detractor(d, rule);
     default:
       return assertUnreachable(rule, 'tag rule');
   }

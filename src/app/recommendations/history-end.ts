@@ -1,0 +1,16 @@
+import { stratumError } from '../../contracts/errors.js';
+import type { Engine } from '../../engines/engine.js';
+import { transactionSpanSql } from '../../sql/clv/summary-sql.js';
+import { orderLineTransactions } from '../../sql/forecast/line-transactions.js';
+
+/** The last day with order lines of completed orders up to `latest`; NOT_FOUND when there is none. */
+export async function lastLineDay(engine: Engine, latest: string): Promise<string> {
+  const [span] = await engine.read(transactionSpanSql(orderLineTransactions(engine.dialect, latest)));
+  if (!span || span.last_day === null)
+    throw stratumError(
+      'NOT_FOUND',
+      `there are no order lines of completed orders up to ${latest}: import order_lines (and orders) first`,
+      { what: 'order_lines', id: latest },
+    );
+  return String(span.last_day);
+}
