@@ -10,6 +10,7 @@ import { migrate } from '../src/app/migrate.js';
 import { TruthSchema, type Truth } from '../src/contracts/truth.js';
 import type { Engine } from '../src/engines/engine.js';
 import { openEngine } from '../src/engines/registry.js';
+import { generatorFingerprint } from './generator-fingerprint.js';
 
 const DIR = join('.bench-cache', 'churn');
 export const DEMO_TZ = 'Asia/Shanghai';
@@ -38,8 +39,9 @@ async function cached(name: string, timeZone: string, fill: (e: Engine) => Promi
 
 /** The generated demo with its planted truth, imported as of its end and cleaned. */
 export async function churnDemoDatabase(): Promise<{ engine: Engine; truth: Truth }> {
-  const out = join(DIR, 'demo');
-  const engine = await cached('demo', DEMO_TZ, async (e) => {
+  const name = `demo-${generatorFingerprint()}`;
+  const out = join(DIR, name);
+  const engine = await cached(name, DEMO_TZ, async (e) => {
     await generateDataset({ ...DEMO_SPEC, out });
     const now = new Date(`${DEMO_SPEC.end}T23:59:59+08:00`);
     await importFiles(e, { target: { kind: 'dir', dir: out }, timeZone: DEMO_TZ, now });

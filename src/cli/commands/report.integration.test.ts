@@ -7,6 +7,7 @@ import { defaultEnd } from '../../app/generate/generate-options.js';
 import { loadTieringConfig } from '../../app/tiering/load-config.js';
 import { runTiering } from '../../app/tiering/run-tiering.js';
 import { registerReportCommand } from './report.js';
+import { LOAD_STEPS } from '../../app/reports/load-report-data.js';
 
 let db = '';
 let dir = '';
@@ -46,8 +47,11 @@ describe('stratum report --period (CLI)', () => {
     const file = join(dir, 'reports', 'nested', 'week.html');
     const r = await stratum('--period', 'week', '--lang', 'en', '--out', file);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/^\[1\/8\] Tiers of the period and the previous one\n/);
-    expect(r.stderr.trim().split('\n')).toHaveLength(8);
+    // One line per data step, then the HTML.
+    const steps = LOAD_STEPS.length + 1;
+    expect(r.stderr).toMatch(new RegExp(`^\\[1/${steps}\\] Tiers of the period and the previous one\\n`));
+    expect(r.stderr).toContain(`[${steps}/${steps}] Rendering HTML and charts`);
+    expect(r.stderr.trim().split('\n')).toHaveLength(steps);
     const size = (await stat(file)).size;
     expect(r.stdout).toContain(`Wrote ${file} (${(size / 1024).toFixed(1)} KB)`);
     expect(await readFile(file, 'utf8')).toContain('<html lang="en">');
