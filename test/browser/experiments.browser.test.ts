@@ -1,32 +1,21 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ExperimentResultSummary } from '../../src/contracts/experiments/experiment-result.js';
 import { addDays } from '../../src/contracts/time/iso-date.js';
-import { ensureDashboardBuilt, launchChromium, screenshot, withPage } from '../support/browser.js';
+import { screenshot, withPage } from '../support/browser.js';
 import { lowContrastText, paintedShare, unnamedControls } from './support/a11y.js';
-import { dashboardServer, type DashboardServer } from './support/dashboard-server.js';
 import { field, msg, msgPattern, navLinks, parseShown, visible } from './support/ui.js';
+import { dashboardSession } from './support/dashboard-session.js';
 
-let browser: Browser;
-let dash: DashboardServer;
-
-beforeAll(async () => {
-  await ensureDashboardBuilt();
-  [browser, dash] = await Promise.all([launchChromium(), dashboardServer()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await dash?.close();
-});
+const session = dashboardSession();
 
 const NAME = 'Rebate +1 % pilot';
 
 describe('the experiments page', () => {
   it('lets an analyst create, assign and read an experiment, and a manager only read it', async () => {
-    const analyst = await dash.session('analyst');
+    const analyst = await session.dash.session('analyst');
     await withPage(
-      browser,
-      { baseURL: dash.url, cookie: analyst, name: 'experiments' },
+      session.browser,
+      { baseURL: session.dash.url, cookie: analyst, name: 'experiments' },
       async ({ page, watch }) => {
         await page.goto('/');
         expect(await navLinks(page)).toContain(msg('nav.experiments'));
@@ -106,10 +95,10 @@ describe('the experiments page', () => {
       },
     );
 
-    const manager = await dash.session('manager');
+    const manager = await session.dash.session('manager');
     await withPage(
-      browser,
-      { baseURL: dash.url, cookie: manager, name: 'experiments-manager' },
+      session.browser,
+      { baseURL: session.dash.url, cookie: manager, name: 'experiments-manager' },
       async ({ page }) => {
         await page.goto('/experiments');
         await visible(page.locator('table.experiments tbody tr').filter({ hasText: NAME }));

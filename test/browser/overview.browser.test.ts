@@ -1,23 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { buildReport, type TieringReport } from '../../src/app/tiering/build-report.js';
 import { TAGS, TIERS } from '../../src/contracts/tiering/tiers.js';
-import { ensureDashboardBuilt, launchChromium, screenshot, TABLET, withPage } from '../support/browser.js';
+import { screenshot, TABLET, withPage } from '../support/browser.js';
 import { paintedShare } from './support/a11y.js';
-import { dashboardServer, type DashboardServer } from './support/dashboard-server.js';
 import { location, msg, parseShown, tagName, tierName, visible } from './support/ui.js';
+import { dashboardSession } from './support/dashboard-session.js';
 
-let browser: Browser;
-let dash: DashboardServer;
-
-beforeAll(async () => {
-  await ensureDashboardBuilt();
-  [browser, dash] = await Promise.all([launchChromium(), dashboardServer()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await dash?.close();
-});
+const session = dashboardSession();
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
@@ -67,50 +57,58 @@ async function shownFigures(page: Page) {
 
 describe('the overview', () => {
   it('shows the tier counts, revenue and tags of `stratum report --json`, for the latest run and an earlier one', async () => {
-    const latest = await buildReport(dash.engine);
+    const latest = await buildReport(session.dash.engine);
     expect(latest.previousRunId).not.toBeNull();
-    const earlier = await buildReport(dash.engine, latest.previousRunId ?? undefined);
-    const cookie = await dash.session('analyst');
-    await withPage(browser, { baseURL: dash.url, cookie, name: 'overview' }, async ({ page }) => {
-      await page.goto('/');
-      await visible(page.locator('section[aria-labelledby="overview-shares"] tbody tr'));
-      await visible(page.locator('.insights-note', { hasText: latest.runId }));
-      expect(await shownFigures(page)).toEqual(expectedFigures(latest));
+    const earlier = await buildReport(session.dash.engine, latest.previousRunId ?? undefined);
+    const cookie = await session.dash.session('analyst');
+    await withPage(
+      session.browser,
+      { baseURL: session.dash.url, cookie, name: 'overview' },
+      async ({ page }) => {
+        await page.goto('/');
+        await visible(page.locator('section[aria-labelledby="overview-shares"] tbody tr'));
+        await visible(page.locator('.insights-note', { hasText: latest.runId }));
+        expect(await shownFigures(page)).toEqual(expectedFigures(latest));
 
-      await page.getByLabel(msg('overview.run')).selectOption(earlier.runId);
-      await expect.poll(() => location(page).params.run).toBe(earlier.runId);
-      await visible(page.locator('.insights-note', { hasText: earlier.runId }));
-      await expect.poll(() => shownFigures(page)).toEqual(expectedFigures(earlier));
+        await page.getByLabel(msg('overview.run')).selectOption(earlier.runId);
+        await expect.poll(() => location(page).params.run).toBe(earlier.runId);
+        await visible(page.locator('.insights-note', { hasText: earlier.runId }));
+        await expect.poll(() => shownFigures(page)).toEqual(expectedFigures(earlier));
 
-      // Back to the latest run with the browser's back button: the run is in the URL.
-      await page.goBack();
-      await expect.poll(() => location(page).params.run).toBeUndefined();
-      await expect.poll(() => shownFigures(page)).toEqual(expectedFigures(latest));
-    });
+        // Back to the latest run with the browser's back button: the run is in the URL.
+        await page.goBack();
+        await expect.poll(() => location(page).params.run).toBeUndefined();
+        await expect.poll(() => shownFigures(page)).toEqual(expectedFigures(latest));
+      },
+    );
   });
 
   it('draws every chart with data and names it for screen readers', async () => {
-    const cookie = await dash.session('analyst');
-    await withPage(browser, { baseURL: dash.url, cookie, name: 'overview-charts' }, async ({ page }) => {
-      await page.goto('/');
-      const charts = page.locator('main [role="img"]');
-      await visible(charts);
-      // Tier shares, cities, customer types, cuisines and lifetime value at least.
-      await expect.poll(() => charts.count()).toBeGreaterThanOrEqual(5);
-      for (const chart of await charts.all()) {
-        expect((await chart.getAttribute('aria-label'))?.trim()).toBeTruthy();
-        await expect.poll(() => paintedShare(chart), { timeout: 10_000 }).toBeGreaterThan(0.01);
-      }
-      await page.waitForLoadState('networkidle');
-      await screenshot(page, 'overview');
-    });
+    const cookie = await session.dash.session('analyst');
+    await withPage(
+      session.browser,
+      { baseURL: session.dash.url, cookie, name: 'overview-charts' },
+      async ({ page }) => {
+        await page.goto('/');
+        const charts = page.locator('main [role="img"]');
+        await visible(charts);
+        // Tier shares, cities, customer types, cuisines and lifetime value at least.
+        await expect.poll(() => charts.count()).toBeGreaterThanOrEqual(5);
+        for (const chart of await charts.all()) {
+          expect((await chart.getAttribute('aria-label'))?.trim()).toBeTruthy();
+          await expect.poll(() => paintedShare(chart), { timeout: 10_000 }).toBeGreaterThan(0.01);
+        }
+        await page.waitForLoadState('networkidle');
+        await screenshot(page, 'overview');
+      },
+    );
   });
 
   it('fits a tablet screen without scrolling sideways', async () => {
-    const cookie = await dash.session('manager');
+    const cookie = await session.dash.session('manager');
     await withPage(
-      browser,
-      { baseURL: dash.url, cookie, viewport: TABLET, name: 'overview-tablet' },
+      session.browser,
+      { baseURL: session.dash.url, cookie, viewport: TABLET, name: 'overview-tablet' },
       async ({ page }) => {
         await page.goto('/');
         await visible(page.locator('section[aria-labelledby="overview-shares"] tbody tr'));

@@ -1,5 +1,4 @@
 import { stratumError } from '../../contracts/errors.js';
-import { TieringConfigSchema } from '../../contracts/tiering/config.js';
 import { TIERS, type Tier } from '../../contracts/tiering/tiers.js';
 import type {
   BoundaryMetric,
@@ -12,6 +11,7 @@ import type { Engine, Row } from '../../engines/engine.js';
 import { boundarySampleSql } from '../../sql/experiments/boundary-sql.js';
 import { runInfoSql } from '../../sql/tiering/report.js';
 import { latestRun } from '../customers/run-of.js';
+import { storedConfig } from '../tiering/stored-config.js';
 
 export interface TierBoundaryRequest {
   /** The lower edge of this tier: e.g. gold compares the last Gold customers with the first Silver ones. */
@@ -54,7 +54,7 @@ export async function tierBoundaryEffect(
       `run ${String(run.run_id)} is as of ${runAsOf}: ${request.days} days after it end after ${request.asOf}`,
       { field: 'days' },
     );
-  const quotas = TieringConfigSchema.parse(JSON.parse(String(run.config))).tiers.quotas;
+  const quotas = storedConfig(run.config).tiers.quotas;
   const rank = TIERS.indexOf(request.tier);
   const share = TIERS.slice(0, rank + 1).reduce((s, t) => s + quotas[t], 0) / 100;
   const rows = await engine.read(boundarySampleSql(d, String(run.run_id), runAsOf, request.days));

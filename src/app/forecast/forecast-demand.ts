@@ -7,13 +7,12 @@ import { evaluateHoldout } from '../../domain/forecast/evaluate-holdout.js';
 import { forecastCells, weekTotals } from '../../domain/forecast/forecast-cells.js';
 import { naiveForecast, replayWeeks } from '../../domain/forecast/from-history.js';
 import type { Engine } from '../../engines/engine.js';
-import { transactionSpanSql } from '../../sql/clv/summary-sql.js';
-import { orderLineTransactions } from '../../sql/forecast/line-transactions.js';
 import { weeklyDemandSql, type WeeklyDemandWindow } from '../../sql/forecast/weekly-demand-sql.js';
 import { latestRunSql } from '../../sql/tiering/snapshot.js';
 import { expectedCustomerValue } from './customer-value.js';
 import { existingCustomerDemand } from './existing-customer-demand.js';
 import { levelCorrection } from './level-correction.js';
+import { lineSpan } from './line-span.js';
 
 export interface ForecastRequest {
   readonly weeks: number;
@@ -108,17 +107,6 @@ export async function forecastDemand(engine: Engine, request: ForecastRequest): 
     cells,
     evaluation: holdout ? evaluateHoldout(cells, by) : null,
   };
-}
-
-async function lineSpan(engine: Engine, latest: string) {
-  const [span] = await engine.all(transactionSpanSql(orderLineTransactions(engine.dialect, latest)));
-  if (!span || span.first_day === null)
-    throw stratumError(
-      'NOT_FOUND',
-      `there are no order lines of completed orders up to ${latest}: import order_lines (and orders) first`,
-      { what: 'order_lines', id: latest },
-    );
-  return { firstDay: String(span.first_day), lastDay: String(span.last_day) };
 }
 
 async function weeklyDemand(engine: Engine, window: WeeklyDemandWindow): Promise<DemandRow[]> {

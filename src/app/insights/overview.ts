@@ -12,6 +12,7 @@ import {
   TAGS,
   TIER_NAMES,
   TIERS,
+  zeroTierCounts,
   type TagName,
   type Tier,
 } from '../../contracts/tiering/tiers.js';
@@ -31,8 +32,6 @@ export const change = (value: number | null, previous: number | null): Change =>
   change: value === null || previous === null ? null : value - previous,
 });
 
-const emptyCounts = (): TierCounts => ({ platinum: 0, gold: 0, silver: 0, bronze: 0 });
-
 /** Rows of an attribute's distribution, largest total first (then by value). */
 export function distributionRows(byValue: Readonly<Record<string, Readonly<TierCounts>>>): DistributionRow[] {
   return Object.entries(byValue)
@@ -48,7 +47,7 @@ async function districtRows(engine: Engine, runId: string, city: string): Promis
   const byValue: Record<string, TierCounts> = {};
   for (const r of await engine.read(districtDistributionSql(engine.dialect, runId, city))) {
     if (r.tier === null) continue;
-    (byValue[String(r.value)] ??= emptyCounts())[r.tier as Tier] = Number(r.customers);
+    (byValue[String(r.value)] ??= zeroTierCounts())[r.tier as Tier] = Number(r.customers);
   }
   return distributionRows(byValue);
 }

@@ -9,7 +9,7 @@ import { rankByPeers } from '../../domain/recommendations/rank-by-peers.js';
 import { rankingMetrics } from '../../domain/recommendations/ranking-metrics.js';
 import type { Engine } from '../../engines/engine.js';
 import { firstPurchasesSql } from '../../sql/recommendations/customer-baskets-sql.js';
-import { lastLineDay } from './history-end.js';
+import { lineSpan } from '../forecast/line-span.js';
 import { loadPeerAdoption, loadTargets } from './load-baskets.js';
 
 export interface EvaluateRecommendationsRequest {
@@ -42,7 +42,7 @@ export async function evaluateRecommendations(
 ): Promise<{ evaluation: RecommendationEvaluation; customers: EvaluatedCustomer[] }> {
   const started = performance.now();
   const settings = RecommendationSettingsSchema.parse(r.settings ?? {});
-  const asOf = r.asOf ?? (await lastLineDay(engine, r.latest));
+  const asOf = r.asOf ?? (await lineSpan(engine, r.latest)).lastDay;
   const cutoff = addDays(asOf, -7 * r.holdoutWeeks);
   const window = { asOf: cutoff, lookbackDays: settings.lookbackDays };
   const targets = { kind: 'first_buyers', cutoff, asOf } as const;

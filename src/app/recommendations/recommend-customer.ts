@@ -10,7 +10,7 @@ import type { Engine } from '../../engines/engine.js';
 import { customerRowSql } from '../../sql/api/customers/customer-detail-sql.js';
 import { survivorOfSql } from '../../sql/tiering/explain.js';
 import { runOf } from '../customers/run-of.js';
-import { lastLineDay } from './history-end.js';
+import { lineSpan } from '../forecast/line-span.js';
 import { loadPeerAdoption, loadTargets } from './load-baskets.js';
 
 export interface RecommendCustomerRequest {
@@ -45,7 +45,7 @@ export async function recommendForCustomer(
     );
     if (!visible) throw notFound();
   }
-  const asOf = r.asOf ?? (await lastLineDay(engine, r.latest));
+  const asOf = r.asOf ?? (await lineSpan(engine, r.latest)).lastDay;
   const window = { asOf, lookbackDays: settings.lookbackDays };
   const targets = { kind: 'customer', customerId } as const;
   const [customer] = await loadTargets(engine, window, targets);

@@ -1,4 +1,4 @@
-import { TieringConfigSchema, type TieringConfig } from '../../contracts/tiering/config.js';
+import { type TieringConfig } from '../../contracts/tiering/config.js';
 import {
   ATTRIBUTES,
   FEATURE_NAMES,
@@ -15,6 +15,7 @@ import type { Engine } from '../../engines/engine.js';
 import { sql } from '../../sql/query.js';
 import { runInfoSql } from '../../sql/tiering/report.js';
 import { latestRunSql } from '../../sql/tiering/snapshot.js';
+import { storedConfig } from '../tiering/stored-config.js';
 
 /** One segment of a run (national or a pilot): its configuration and its frozen population. */
 export interface SegmentReference {
@@ -57,7 +58,7 @@ export async function loadRunReference(engine: Engine, runId: string): Promise<R
   const d = engine.dialect;
   const [info] = await engine.read(runInfoSql(d, runId));
   if (!info) throw new Error(`run ${runId} does not exist`);
-  const config = TieringConfigSchema.parse(JSON.parse(String(info.config)));
+  const config = storedConfig(info.config);
   const columns = ['customer_id', ...ATTRIBUTES, ...FEATURE_NAMES, 'score', 'pilot'].map((c) =>
     d.quoteIdent(c),
   );

@@ -1,5 +1,5 @@
 import { stratumError } from '../../contracts/errors.js';
-import { TAGS, TIERS, type TagName, type Tier } from '../../contracts/tiering/tiers.js';
+import { TAGS, TIERS, type TagName, type Tier, zeroTierCounts } from '../../contracts/tiering/tiers.js';
 import type { Engine } from '../../engines/engine.js';
 import {
   distributionSql,
@@ -87,7 +87,7 @@ export async function buildReport(engine: Engine, requestedRunId?: string): Prom
     const byValue: Record<string, Record<Tier, number>> = {};
     for (const r of await engine.all(distributionSql(d, runId, attribute))) {
       if (r.tier === null) continue;
-      const counts = (byValue[String(r.value)] ??= { platinum: 0, gold: 0, silver: 0, bronze: 0 });
+      const counts = (byValue[String(r.value)] ??= zeroTierCounts());
       counts[r.tier as Tier] = Number(r.customers);
     }
     distribution[attribute] = byValue;

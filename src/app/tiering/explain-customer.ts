@@ -1,5 +1,5 @@
 import { stratumError } from '../../contracts/errors.js';
-import { TieringConfigSchema, type Policy, type TieringConfig } from '../../contracts/tiering/config.js';
+import type { Policy, TieringConfig } from '../../contracts/tiering/config.js';
 import { featureVectorOf } from '../../contracts/tiering/features.js';
 import { SnapshotRowSchema, type SnapshotRow } from '../../contracts/tiering/snapshot-row.js';
 import { TIERS, type TagName, type Tier } from '../../contracts/tiering/tiers.js';
@@ -14,6 +14,7 @@ import { previousRunSql } from '../../sql/tiering/snapshot.js';
 import { segmentConfig } from '../../domain/tiering/pilots.js';
 import { resolveRunId } from './build-report.js';
 import { canonicalJson } from './config-hash.js';
+import { storedConfig } from './stored-config.js';
 
 /** The `stratum explain --json` document (documented contract: add fields, never rename). */
 export interface Explanation {
@@ -53,7 +54,7 @@ async function snapshotRow(engine: Engine, runId: string, customerId: string): P
 async function runInfo(engine: Engine, runId: string): Promise<{ asOf: string; config: TieringConfig }> {
   const [info] = await engine.all(runInfoSql(engine.dialect, runId));
   if (!info) throw stratumError('NOT_FOUND', `no tiering run ${runId}`, { what: 'run', id: runId });
-  return { asOf: String(info.as_of), config: TieringConfigSchema.parse(JSON.parse(String(info.config))) };
+  return { asOf: String(info.as_of), config: storedConfig(info.config) };
 }
 
 function contributionsOf(config: TieringConfig, row: SnapshotRow): TermContribution[] {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { analyzeTables } from '../analyze-tables.js';
 import { PIPELINE_TABLES } from '../../contracts/tiering/pipeline-tables.js';
-import { TAGS, TIERS, type TagName, type Tier } from '../../contracts/tiering/tiers.js';
+import { TAGS, TIERS, zeroTierCounts, type TagName, type Tier } from '../../contracts/tiering/tiers.js';
 import type { TieringConfig } from '../../contracts/tiering/config.js';
 import type { Engine, SqlSession } from '../../engines/engine.js';
 import type { Dialect } from '../../sql/dialects/dialect.js';
@@ -61,9 +61,6 @@ export interface PilotSummary {
   readonly customers: number;
   readonly tiers: Readonly<Record<Tier, number>>;
 }
-
-const noTiers = (): Record<Tier, number> =>
-  Object.fromEntries(TIERS.map((t) => [t, 0])) as Record<Tier, number>;
 
 const steps = (predicting: boolean, churnModel: boolean) => [
   'Computing features',
@@ -128,7 +125,7 @@ export async function runTiering(engine: Engine, request: RunRequest): Promise<R
     const known = new Set(
       cities.length ? (await tx.all(knownCitiesSql(d, cities))).map((r) => String(r.city)) : [],
     );
-    const tiers = noTiers();
+    const tiers = zeroTierCounts();
     let excluded = 0;
     const tags = Object.fromEntries(TAGS.map((t) => [t, 0])) as Record<TagName, number>;
     const pilots: PilotSummary[] = [];
@@ -143,7 +140,7 @@ export async function runTiering(engine: Engine, request: RunRequest): Promise<R
       tiered: async (segment) => {
         await tx.run(insertSnapshotSql(d, runId, Object.keys(segment.config.models), segment.pilot));
         // Counted from the pipeline's temp table: the snapshot table holds every run's history.
-        const segmentTiers = noTiers();
+        const segmentTiers = zeroTierCounts();
         let segmentCustomers = 0;
         for (const r of await tx.all(pipelineTierCountsSql(d))) {
           segmentCustomers += Number(r.n);

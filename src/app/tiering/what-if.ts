@@ -1,5 +1,4 @@
 import type { TieringConfig } from '../../contracts/tiering/config.js';
-import { TieringConfigSchema } from '../../contracts/tiering/config.js';
 import { addDays } from '../../contracts/time/iso-date.js';
 import { PIPELINE_TABLES } from '../../contracts/tiering/pipeline-tables.js';
 import type { Engine, Row, SqlSession } from '../../engines/engine.js';
@@ -15,6 +14,7 @@ import { latestRun } from '../customers/run-of.js';
 import { tieringSegments } from '../../domain/tiering/pilots.js';
 import { loadTieringConfig } from './load-config.js';
 import { tierSegments } from './tier-segments.js';
+import { storedConfig } from './stored-config.js';
 
 export interface PolicyTotals {
   readonly rebateCost: number;
@@ -173,7 +173,7 @@ async function latestRunConfig(engine: Engine): Promise<{ config: TieringConfig;
   const [info] = latest ? await engine.all(runInfoSql(d, String(latest.run_id))) : [];
   return info
     ? {
-        config: TieringConfigSchema.parse(JSON.parse(String(info.config))),
+        config: storedConfig(info.config),
         from: `run ${String(info.run_id)}`,
       }
     : { config: await loadTieringConfig(), from: 'config/tiering.default.yaml' };

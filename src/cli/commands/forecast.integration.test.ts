@@ -1,8 +1,8 @@
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Command } from 'commander';
 import Papa from 'papaparse';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../test/support/run-cli.js';
 import { truthDatabase } from '../../../test/support/demo-database.js';
 import { ForecastSchema } from '../../contracts/forecast/forecast.js';
 import { registerForecastCommand } from './forecast.js';
@@ -10,25 +10,8 @@ import { registerForecastCommand } from './forecast.js';
 let dir = '';
 let db = '';
 
-/** Runs `stratum forecast` in this process, capturing its output and exit code. */
-async function forecast(...args: string[]) {
-  const program = new Command('stratum').exitOverride();
-  registerForecastCommand(program);
-  const out: string[] = [];
-  const err: string[] = [];
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((s) => out.push(String(s)) > 0);
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((s) => err.push(String(s)) > 0);
-  process.exitCode = undefined;
-  try {
-    await program.parseAsync(['forecast', ...args], { from: 'user' });
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-  }
-  const code = process.exitCode ?? 0;
-  process.exitCode = undefined;
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+/** `stratum forecast …`. */
+const forecast = (...args: string[]) => runCli([registerForecastCommand], ['forecast', ...args]);
 
 beforeAll(async () => {
   const demo = await truthDatabase({ customers: 400, seed: 9, months: 12, end: '2024-06-30' });

@@ -1,7 +1,7 @@
 import { readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Command } from 'commander';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../test/support/run-cli.js';
 import { demoDatabase } from '../../../test/support/demo-database.js';
 import { defaultEnd } from '../../app/generate/generate-options.js';
 import { loadTieringConfig } from '../../app/tiering/load-config.js';
@@ -12,25 +12,8 @@ import { LOAD_STEPS } from '../../app/reports/load-report-data.js';
 let db = '';
 let dir = '';
 
-/** Runs `stratum report …` in this process (as bin/stratum.js would), capturing its output and exit code. */
-async function stratum(...args: string[]) {
-  const program = new Command('stratum').exitOverride();
-  registerReportCommand(program);
-  const out: string[] = [];
-  const err: string[] = [];
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((s) => out.push(String(s)) > 0);
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((s) => err.push(String(s)) > 0);
-  process.exitCode = undefined;
-  try {
-    await program.parseAsync(['report', ...args, '--db', db], { from: 'user' });
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-  }
-  const code = process.exitCode ?? 0;
-  process.exitCode = undefined;
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+/** `stratum report …` on the test database. */
+const stratum = (...args: string[]) => runCli([registerReportCommand], ['report', ...args, '--db', db]);
 
 beforeAll(async () => {
   const demo = await demoDatabase(100, 3, 5);

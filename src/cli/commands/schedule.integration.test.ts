@@ -1,8 +1,8 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../test/support/run-cli.js';
 import { defaultTieringConfigPath } from '../../app/tiering/load-config.js';
 import { registerConfigCommand } from './config.js';
 import { registerScheduleCommand } from './schedule.js';
@@ -10,26 +10,9 @@ import { registerScheduleCommand } from './schedule.js';
 let dir = '';
 let db = '';
 
-/** Runs a command in this process (as bin/stratum.js would), capturing its output and exit code. */
-async function stratum(...args: string[]) {
-  const program = new Command('stratum').exitOverride();
-  registerScheduleCommand(program);
-  registerConfigCommand(program);
-  const out: string[] = [];
-  const err: string[] = [];
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((s) => out.push(String(s)) > 0);
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((s) => err.push(String(s)) > 0);
-  process.exitCode = undefined;
-  try {
-    await program.parseAsync([...args, '--db', db], { from: 'user' });
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-  }
-  const code = process.exitCode ?? 0;
-  process.exitCode = undefined;
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+/** `stratum schedule|config …` on the test database. */
+const stratum = (...args: string[]) =>
+  runCli([registerScheduleCommand, registerConfigCommand], [...args, '--db', db]);
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'stratum-cli-schedule-'));

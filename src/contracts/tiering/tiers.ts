@@ -1,6 +1,9 @@
 export const TIERS = ['platinum', 'gold', 'silver', 'bronze'] as const;
 export type Tier = (typeof TIERS)[number];
 
+/** Customers per tier, all zero: a count to add to. */
+export const zeroTierCounts = (): Record<Tier, number> => ({ platinum: 0, gold: 0, silver: 0, bronze: 0 });
+
 export const TIER_NAMES: Readonly<Record<Tier, { readonly zh: string; readonly en: string }>> = {
   platinum: { zh: '铂金', en: 'Platinum' },
   gold: { zh: '黄金', en: 'Gold' },
