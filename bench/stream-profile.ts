@@ -78,6 +78,7 @@ export class BatchProfile {
       withLock: (name, work) => engine.withLock(name, work),
       tryWithLock: (name, work) => engine.tryWithLock(name, work),
       transaction: (work) => this.#transaction(engine, work),
+      exclusive: (work) => engine.exclusive(work),
       close: () => engine.close(),
     };
   }

@@ -46,6 +46,48 @@ describeEachEngine('engine', (kind) => {
     expect(await engine.all('SELECT count(*) AS n FROM regions')).toEqual([{ n: 0 }]);
   });
 
+  it('runs exclusive work alone, its statements committing one by one and its transaction atomically', async () => {
+    ({ engine } = await freshDuckDb());
+    const e = engine;
+    let inside = () => {};
+    const entered = new Promise<void>((resolve) => (inside = resolve));
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const work = e.exclusive(async (s) => {
+      await s.run(`CREATE TEMP TABLE staged AS SELECT '广州' AS city, '天河区' AS district`);
+      await s.run(`INSERT INTO regions VALUES ('北京', '朝阳区', 12.35, 0.4)`);
+      inside();
+      await released;
+      await expect(
+        s.transaction(async (tx) => {
+          await tx.run(`INSERT INTO regions SELECT city, district, 9, 0.2 FROM staged`);
+          await tx.run(`INSERT INTO regions VALUES ('北京', '朝阳区', 1, 0.1)`);
+        }),
+      ).rejects.toThrow(/[Dd]uplicate key|PRIMARY KEY|constraint/);
+      return s.transaction(async (tx) => {
+        await tx.run(`INSERT INTO regions SELECT city, district, 9, 0.2 FROM staged`);
+        return tx.all('SELECT count(*) AS n FROM regions');
+      });
+    });
+    await entered;
+    // Another statement of the process waits for the exclusive work to finish.
+    let waited = false;
+    const other = e.all('SELECT count(*) AS n FROM regions').then((rows) => {
+      waited = true;
+      return rows;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(waited).toBe(false);
+    release();
+    expect(await work).toEqual([{ n: 2 }]);
+    expect(await other).toEqual([{ n: 2 }]);
+    // The statement before the failed transaction stayed committed; the failed transaction left nothing.
+    expect(await e.all(`SELECT city FROM regions ORDER BY city`)).toEqual([
+      { city: '北京' },
+      { city: '广州' },
+    ]);
+  });
+
   it('enforces declared CHECK constraints', async () => {
     ({ engine } = await freshDuckDb());
     await expect(engine.run(`INSERT INTO regions VALUES ('上海', '静安区', -1, 0.5)`)).rejects.toThrow(

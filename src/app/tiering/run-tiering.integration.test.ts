@@ -43,7 +43,15 @@ describeEachEngine('runTiering', (kind) => {
 
     it('starts a what-if on the date of the latest run from that run’s tiers', async () => {
       const report = await buildReport(engine);
+      const stored =
+        'SELECT (SELECT count(*) FROM tier_snapshots) AS snapshots, (SELECT count(*) FROM tiering_runs) AS runs';
+      const before = await engine.all(stored);
       const w = await whatIf(engine, await loadTieringConfig(), await whatIfAsOf(engine, '2000-01-01'));
+      // A what-if writes nothing and leaves none of its temp tables behind.
+      expect(await engine.all(stored)).toEqual(before);
+      await expect(engine.all('SELECT count(*) AS n FROM tiering_features')).rejects.toThrow(
+        /tiering_features/,
+      );
       expect(w.asOf).toBe(asOf);
       const current = (tier: string) =>
         w.migration.filter((m) => m.from === tier).reduce((n, m) => n + m.customers, 0);
@@ -115,6 +123,8 @@ describeEachEngine('runTiering', (kind) => {
       expect(w.cost.change.dedicatedManagers).toBeGreaterThan(0);
       expect(w.cost.change.rebateCost).toBeGreaterThan(0);
       expect(await engine.all('SELECT count(*) AS n FROM tiering_runs')).toEqual(runsBefore);
+      // The pipeline's temp tables went with the failed run: the next run on this connection starts clean.
+      await expect(engine.all('SELECT count(*) AS n FROM tiering_tagged')).rejects.toThrow(/tiering_tagged/);
     });
 
     it('tiers chains as one unit when configured, and explains a chain', async () => {
@@ -141,16 +151,22 @@ describeEachEngine('runTiering', (kind) => {
       const runsBefore = await engine.all('SELECT count(*) AS n FROM tiering_runs');
       const failing: Engine = {
         ...engine,
-        transaction: (work) =>
-          engine.transaction((tx) =>
+        exclusive: (work) =>
+          engine.exclusive((session) =>
             work({
-              ...tx,
-              run: async (q) => {
-                const text = typeof q === 'string' ? q : q.sql;
-                if (text.startsWith('INSERT INTO tiering_runs')) throw new Error('disk full');
-                return tx.run(q);
-              },
-            } satisfies SqlSession),
+              ...session,
+              transaction: (inner) =>
+                session.transaction((tx) =>
+                  inner({
+                    ...tx,
+                    run: async (q) => {
+                      const text = typeof q === 'string' ? q : q.sql;
+                      if (text.startsWith('INSERT INTO tiering_runs')) throw new Error('disk full');
+                      return tx.run(q);
+                    },
+                  } satisfies SqlSession),
+                ),
+            }),
           ),
       };
       await expect(runTiering(failing, { config, asOf })).rejects.toThrow('disk full');

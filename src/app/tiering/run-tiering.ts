@@ -10,8 +10,10 @@ import {
   dropTempSql,
   insertRunSql,
   insertSnapshotSql,
+  insertStagedSnapshotSql,
   latestRunSql,
   previousSnapshotSql,
+  stageSnapshotRowsSql,
 } from '../../sql/tiering/snapshot.js';
 import { knownCitiesSql } from '../../sql/tiering/segments-sql.js';
 import { tieringSegments } from '../../domain/tiering/pilots.js';
@@ -77,8 +79,8 @@ async function dropPipelineTables(s: SqlSession, d: Dialect): Promise<void> {
 }
 
 /**
- * One tiering run: features, scores, tiers, tags and policies computed in the engine and written as a snapshot,
- * all in one transaction, so that a failed run leaves the previous snapshot as it was.
+ * One tiering run: features, scores, tiers, tags and policies computed in the engine's temp tables, then written
+ * as a snapshot in one transaction, so that a failed run leaves the previous snapshot as it was.
  */
 export async function runTiering(engine: Engine, request: RunRequest): Promise<RunSummary> {
   const d = engine.dialect;
@@ -98,112 +100,133 @@ export async function runTiering(engine: Engine, request: RunRequest): Promise<R
     index++;
   };
 
-  return engine.transaction(async (tx) => {
-    await dropPipelineTables(tx, d);
-    const [previous] = await tx.all(latestRunSql(d, asOf));
-    const previousRunId = previous ? String(previous.run_id) : null;
-    await tx.run(previousSnapshotSql(d, previousRunId));
-    await analyzeTables(tx, d, [PIPELINE_TABLES.previous]);
+  // The temp tables are built outside the transaction (see Engine.exclusive); only the writes are in it.
+  return engine.exclusive(async (s) => {
+    await dropPipelineTables(s, d);
+    try {
+      const [previous] = await s.all(latestRunSql(d, asOf));
+      const previousRunId = previous ? String(previous.run_id) : null;
+      await s.run(previousSnapshotSql(d, previousRunId));
+      await analyzeTables(s, d, [PIPELINE_TABLES.previous]);
 
-    step();
-    const { customers } = await computeFeatures(tx, d, {
-      asOf,
-      longDays: config.windows.longDays,
-      shortDays: config.windows.shortDays,
-      unit: config.unit,
-    });
-    let predictions: PredictionFit | null = null;
-    if (predicting) {
       step();
-      predictions = await fillPredictions(tx, d, config, asOf);
-    }
-    if (churnModel) {
-      step();
-      await fillChurnProbabilities(tx, d, churnModel);
-    }
-    const cities = config.pilots.flatMap((p) => p.cities ?? []);
-    const known = new Set(
-      cities.length ? (await tx.all(knownCitiesSql(d, cities))).map((r) => String(r.city)) : [],
-    );
-    const tiers = zeroTierCounts();
-    let excluded = 0;
-    const tags = Object.fromEntries(TAGS.map((t) => [t, 0])) as Record<TagName, number>;
-    const pilots: PilotSummary[] = [];
-    await tierSegments(tx, d, config, asOf, {
-      // Progress counts the stages once: the pilots' segments are small next to the national one.
-      beforeScoring: (segment) => {
-        if (segment.pilot === null) step();
-      },
-      beforeTags: (segment) => {
-        if (segment.pilot === null) step();
-      },
-      tiered: async (segment) => {
-        await tx.run(insertSnapshotSql(d, runId, Object.keys(segment.config.models), segment.pilot));
-        // Counted from the pipeline's temp table: the snapshot table holds every run's history.
-        const segmentTiers = zeroTierCounts();
-        let segmentCustomers = 0;
-        for (const r of await tx.all(pipelineTierCountsSql(d))) {
-          segmentCustomers += Number(r.n);
-          if (r.tier === null) excluded += Number(r.n);
-          else segmentTiers[r.tier as Tier] = Number(r.n);
-        }
-        for (const t of TIERS) tiers[t] += segmentTiers[t];
-        for (const r of await tx.all(pipelineTagCountsSql(d))) tags[r.tag as TagName] += Number(r.n);
-        const selector = segment.selector;
-        if (segment.pilot !== null && selector !== null) {
-          const pilotCities = selector.kind === 'cities' ? selector.cities : [];
-          pilots.push({
-            name: segment.pilot,
-            cities: pilotCities,
-            unknownCities: pilotCities.filter((c) => !known.has(c)),
-            experiment:
-              selector.kind === 'experiment' ? { name: selector.name, variant: selector.variant } : null,
-            customers: segmentCustomers,
-            tiers: segmentTiers,
-          });
-        }
-      },
-    });
-    step();
-    const finished = new Date();
-    await tx.run(
-      insertRunSql(d, {
-        runId,
+      const { customers } = await computeFeatures(s, d, {
         asOf,
-        startedAt: started.toISOString(),
-        finishedAt: finished.toISOString(),
-        configHash,
-        config: configText,
-        primaryModel: config.primaryModel,
-        customers,
-        durationMs: finished.getTime() - started.getTime(),
-        trigger: request.trigger ?? 'run',
-      }),
-    );
-    const stream = previousRunId === null ? null : await reconcileStream(tx, d, runId, previousRunId);
-    await dropPipelineTables(tx, d);
-    const summary: RunSummary = {
-      runId,
-      asOf,
-      customers,
-      tiers,
-      excluded,
-      tags,
-      previousRunId,
-      configHash,
-      durationMs: Date.now() - started.getTime(),
-      stream,
-      predictions,
-      pilots,
-    };
-    // The run's webhook events go to the outbox in this transaction: recorded with the snapshot or not at all.
-    await enqueueRunEvents(tx, d, {
-      runId,
-      asOf,
-      previousRunId,
-      finishedAt: finished.toISOString(),
-      summary,
-    });
-    return summary;
+        longDays: config.windows.longDays,
+        shortDays: config.windows.shortDays,
+        unit: config.unit,
+      });
+      let predictions: PredictionFit | null = null;
+      if (predicting) {
+        step();
+        predictions = await fillPredictions(s, d, config, asOf);
+      }
+      if (churnModel) {
+        step();
+        await fillChurnProbabilities(s, d, churnModel);
+      }
+      const cities = config.pilots.flatMap((p) => p.cities ?? []);
+      const known = new Set(
+        cities.length ? (await s.all(knownCitiesSql(d, cities))).map((r) => String(r.city)) : [],
+      );
+      const tiers = zeroTierCounts();
+      let excluded = 0;
+      const tags = Object.fromEntries(TAGS.map((t) => [t, 0])) as Record<TagName, number>;
+      const pilots: PilotSummary[] = [];
+      // With pilots, each segment's rows are gathered first: tiering_tagged holds one segment at a time.
+      const split = segments.length > 1;
+      if (split) await s.run(stageSnapshotRowsSql(d));
+      await tierSegments(s, d, config, asOf, {
+        // Progress counts the stages once: the pilots' segments are small next to the national one.
+        beforeScoring: (segment) => {
+          if (segment.pilot === null) step();
+        },
+        beforeTags: (segment) => {
+          if (segment.pilot === null) step();
+        },
+        tiered: async (segment) => {
+          if (split)
+            await s.run(
+              insertSnapshotSql(
+                d,
+                runId,
+                Object.keys(segment.config.models),
+                segment.pilot,
+                PIPELINE_TABLES.snapshotRows,
+              ),
+            );
+          // Counted from the pipeline's temp table: the snapshot table holds every run's history.
+          const segmentTiers = zeroTierCounts();
+          let segmentCustomers = 0;
+          for (const r of await s.all(pipelineTierCountsSql(d))) {
+            segmentCustomers += Number(r.n);
+            if (r.tier === null) excluded += Number(r.n);
+            else segmentTiers[r.tier as Tier] = Number(r.n);
+          }
+          for (const t of TIERS) tiers[t] += segmentTiers[t];
+          for (const r of await s.all(pipelineTagCountsSql(d))) tags[r.tag as TagName] += Number(r.n);
+          const selector = segment.selector;
+          if (segment.pilot !== null && selector !== null) {
+            const pilotCities = selector.kind === 'cities' ? selector.cities : [];
+            pilots.push({
+              name: segment.pilot,
+              cities: pilotCities,
+              unknownCities: pilotCities.filter((c) => !known.has(c)),
+              experiment:
+                selector.kind === 'experiment' ? { name: selector.name, variant: selector.variant } : null,
+              customers: segmentCustomers,
+              tiers: segmentTiers,
+            });
+          }
+        },
+      });
+      step();
+      return await s.transaction(async (tx) => {
+        await tx.run(
+          split ? insertStagedSnapshotSql(d) : insertSnapshotSql(d, runId, Object.keys(config.models)),
+        );
+        const finished = new Date();
+        await tx.run(
+          insertRunSql(d, {
+            runId,
+            asOf,
+            startedAt: started.toISOString(),
+            finishedAt: finished.toISOString(),
+            configHash,
+            config: configText,
+            primaryModel: config.primaryModel,
+            customers,
+            durationMs: finished.getTime() - started.getTime(),
+            trigger: request.trigger ?? 'run',
+          }),
+        );
+        const stream = previousRunId === null ? null : await reconcileStream(tx, d, runId, previousRunId);
+        const summary: RunSummary = {
+          runId,
+          asOf,
+          customers,
+          tiers,
+          excluded,
+          tags,
+          previousRunId,
+          configHash,
+          durationMs: Date.now() - started.getTime(),
+          stream,
+          predictions,
+          pilots,
+        };
+        // The run's webhook events go to the outbox in this transaction: recorded with the snapshot or not at all.
+        await enqueueRunEvents(tx, d, {
+          runId,
+          asOf,
+          previousRunId,
+          finishedAt: finished.toISOString(),
+          summary,
+        });
+        return summary;
+      });
+    } finally {
+      await dropPipelineTables(s, d);
+    }
   });
 }

@@ -103,31 +103,31 @@ export async function whatIf(
     unit: current.unit,
   };
 
-  // Everything happens in temp tables inside a transaction that is rolled back: a what-if never writes.
-  let result: WhatIf | undefined;
-  await engine
-    .transaction(async (tx) => {
-      await dropAll(tx, d);
+  // Everything happens in temp tables, dropped at the end: a what-if writes nothing. Not inside a transaction,
+  // which would only slow DuckDB down (see Engine.exclusive).
+  return engine.exclusive(async (s) => {
+    await dropAll(s, d);
+    try {
       // The run before the as-of date, as a run on that date would continue from: a what-if on the date of an
       // existing run then reproduces that run's tiers for the current configuration.
-      const [previous] = await tx.all(latestRunSql(d, addDays(asOf, -1)));
-      await tx.run(previousSnapshotSql(d, previous ? String(previous.run_id) : null));
-      const { customers } = await computeFeatures(tx, d, { asOf, ...features });
+      const [previous] = await s.all(latestRunSql(d, addDays(asOf, -1)));
+      await s.run(previousSnapshotSql(d, previous ? String(previous.run_id) : null));
+      const { customers } = await computeFeatures(s, d, { asOf, ...features });
       const predicting = [candidate, current].find((c) =>
         tieringSegments(c).some((segment) => needsPredictions(segment.config)),
       );
-      if (predicting) await fillPredictions(tx, d, { ...predicting, unit: current.unit }, asOf);
+      if (predicting) await fillPredictions(s, d, { ...predicting, unit: current.unit }, asOf);
       // One churn_probability column: the candidate's model if it names one, else the current's.
       const churnModel = resolved.churnModel ?? currentChurn;
-      if (churnModel) await fillChurnProbabilities(tx, d, churnModel);
-      const currentCost = await tierAndTag(tx, d, current, asOf, CURRENT);
-      const candidateCost = await tierAndTag(tx, d, resolved.config, asOf, CANDIDATE);
-      const migration = (await tx.all(whatIfMigrationSql(d, CURRENT, CANDIDATE))).map((r) => ({
+      if (churnModel) await fillChurnProbabilities(s, d, churnModel);
+      const currentCost = await tierAndTag(s, d, current, asOf, CURRENT);
+      const candidateCost = await tierAndTag(s, d, resolved.config, asOf, CANDIDATE);
+      const migration = (await s.all(whatIfMigrationSql(d, CURRENT, CANDIDATE))).map((r) => ({
         from: String(r.from_tier),
         to: String(r.to_tier),
         customers: Number(r.customers),
       }));
-      const examples = (await tx.all(whatIfMovedSql(d, CURRENT, CANDIDATE, 20))).map((r) => ({
+      const examples = (await s.all(whatIfMovedSql(d, CURRENT, CANDIDATE, 20))).map((r) => ({
         customerId: String(r.customer_id),
         from: r.from_tier === null ? null : String(r.from_tier),
         to: r.to_tier === null ? null : String(r.to_tier),
@@ -140,7 +140,7 @@ export async function whatIf(
           return [key, Math.round((candidateCost[key] - currentCost[key]) * 100) / 100];
         }),
       ) as unknown as PolicyTotals;
-      result = {
+      return {
         asOf,
         currentFrom,
         customers,
@@ -149,15 +149,11 @@ export async function whatIf(
         examples,
         cost: { current: currentCost, candidate: candidateCost, change },
       };
-      throw ROLLBACK;
-    })
-    .catch((error: unknown) => {
-      if (error !== ROLLBACK) throw error;
-    });
-  return result!;
+    } finally {
+      await dropAll(s, d);
+    }
+  });
 }
-
-const ROLLBACK = Symbol('what-if rolls back');
 
 /**
  * The as-of date of a what-if when none is given: the latest run's, so that the current side is the tiers customers

@@ -12,6 +12,8 @@
  * 3. `tiering_tagged` (src/sql/tiering/tags-policies): everything of tiering_scored plus `tags` VARCHAR[] (sorted),
  *    `tag_reasons` VARCHAR[] (aligned with tags), the effective policy columns (see POLICY_COLUMNS) and
  *    `actions` VARCHAR[] (action kinds triggered by changes since the previous run).
+ * 4. `tiering_snapshot_rows` (only when pilots split a run into segments): each segment's snapshot rows, in the
+ *    columns of tier_snapshots, gathered before the run's transaction writes them all at once.
  *
  * Inputs from stored state:
  * - `previous_snapshot`: customer_id, tier, candidate_tier, candidate_streak, score, tags VARCHAR[] of the latest
@@ -23,6 +25,7 @@ export const PIPELINE_TABLES = {
   features: 'tiering_features',
   scored: 'tiering_scored',
   tagged: 'tiering_tagged',
+  snapshotRows: 'tiering_snapshot_rows',
   previous: 'previous_snapshot',
   overrides: 'tier_overrides',
 } as const;

@@ -6,6 +6,7 @@ import { duckdbDialect } from '../../sql/dialects/duckdb.js';
 import type { SqlQuery } from '../../sql/query.js';
 import type { Engine, EngineOptions, Row, SqlSession, TextRow } from '../engine.js';
 import { plainValueConverter } from './value-converter.js';
+import { transactionOn } from '../in-transaction.js';
 import { Mutex } from '../mutex.js';
 import { NamedLocks } from '../named-locks.js';
 
@@ -148,6 +149,7 @@ export async function openDuckDbEngine(path: string, options: EngineOptions): Pr
   const mutex = new Mutex();
   const readers = readerPool(instance, options);
   const locks = new NamedLocks();
+  const inTransaction = transactionOn(base, 'BEGIN TRANSACTION', (statement) => conn.run(statement));
   return {
     kind: 'duckdb',
     dialect: duckdbDialect,
@@ -173,18 +175,8 @@ export async function openDuckDbEngine(path: string, options: EngineOptions): Pr
       }),
     withLock: (name, work) => locks.withLock(name, work),
     tryWithLock: (name, work) => locks.tryWithLock(name, work),
-    transaction: (work) =>
-      mutex.exclusive(async () => {
-        await conn.run('BEGIN TRANSACTION');
-        try {
-          const result = await work(base);
-          await conn.run('COMMIT');
-          return result;
-        } catch (error) {
-          await conn.run('ROLLBACK');
-          throw error;
-        }
-      }),
+    transaction: (work) => mutex.exclusive(() => inTransaction(work)),
+    exclusive: (work) => mutex.exclusive(() => work({ ...base, transaction: inTransaction })),
     async close() {
       await readers.close();
       await mutex.exclusive(async () => {

@@ -8,6 +8,7 @@ import { stratumError, type StratumError } from '../../contracts/errors.js';
 import Cursor from 'pg-cursor';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { postgresDialect } from '../../sql/dialects/postgres.js';
+import { transactionOn } from '../in-transaction.js';
 import type { SqlQuery } from '../../sql/query.js';
 import type { Engine, EngineOptions, Row, SqlSession } from '../engine.js';
 import { Mutex } from '../mutex.js';
@@ -125,6 +126,9 @@ export async function openPostgresEngine(
   };
   const base = session(mainClient);
   const mutex = new Mutex();
+  const inTransaction = transactionOn(base, 'BEGIN', async (statement) =>
+    (await mainClient()).query(statement),
+  );
   const onPooled = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
     const client = await pool.connect();
     try {
@@ -189,19 +193,8 @@ export async function openPostgresEngine(
       }),
     withLock: async (name, work) => (await holdLock(name, true, work))!.value,
     tryWithLock: (name, work) => holdLock(name, false, work),
-    transaction: (work) =>
-      mutex.exclusive(async () => {
-        const client = await mainClient();
-        await client.query('BEGIN');
-        try {
-          const result = await work(base);
-          await client.query('COMMIT');
-          return result;
-        } catch (error) {
-          await client.query('ROLLBACK');
-          throw error;
-        }
-      }),
+    transaction: (work) => mutex.exclusive(() => inTransaction(work)),
+    exclusive: (work) => mutex.exclusive(() => work({ ...base, transaction: inTransaction })),
     async close() {
       await mutex.exclusive(async () => {
         if (main) await (await main).end();

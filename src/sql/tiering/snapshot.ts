@@ -43,13 +43,15 @@ export const dropTempSql = (d: Dialect, table: string): string =>
 
 /**
  * Writes the snapshot of a run (or of one segment of it: `pilot` names the pilot, null the national
- * configuration) from the pipeline's last table joined with the features.
+ * configuration) from the pipeline's last table joined with the features, into tier_snapshots or into `target`
+ * (a table of the same columns: see stageSnapshotRowsSql).
  */
 export function insertSnapshotSql(
   d: Dialect,
   runId: string,
   modelNames: readonly string[],
   pilot: string | null = null,
+  target = 'tier_snapshots',
 ): SqlQuery {
   const q = d.quoteIdent;
   const t = PIPELINE_TABLES.tagged;
@@ -80,12 +82,20 @@ export function insertSnapshotSql(
   ];
   const modelScores = d.listOf(modelNames.map((m) => `t.${q(`score_${m}`)}`));
   return sql(
-    `INSERT INTO tier_snapshots (${columns.map(q).join(', ')})
+    `INSERT INTO ${q(target)} (${columns.map(q).join(', ')})
      SELECT ${d.param(1)}, t.customer_id, ${fromFeatures.join(', ')}, ${modelScores}, ${fromTagged.map((c) => `t.${q(c)}`).join(', ')}, CAST(${d.param(2)} AS VARCHAR)
      FROM ${q(t)} t JOIN ${q(f)} f ON f.customer_id = t.customer_id`,
     [runId, pilot],
   );
 }
+
+/** TEMP tiering_snapshot_rows: empty, in the columns of tier_snapshots, to gather the segments' rows of a run. */
+export const stageSnapshotRowsSql = (d: Dialect): string =>
+  `${d.tempTable} ${d.quoteIdent(PIPELINE_TABLES.snapshotRows)} AS SELECT * FROM tier_snapshots WHERE 1 = 0`;
+
+/** Writes the gathered rows of tiering_snapshot_rows to tier_snapshots. */
+export const insertStagedSnapshotSql = (d: Dialect): string =>
+  `INSERT INTO tier_snapshots SELECT * FROM ${d.quoteIdent(PIPELINE_TABLES.snapshotRows)}`;
 
 export function insertRunSql(
   d: Dialect,
