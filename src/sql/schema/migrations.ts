@@ -176,6 +176,12 @@ export const MIGRATIONS: readonly Migration[] = [
       ),
     ],
   },
+  {
+    version: 17,
+    description:
+      'clean views map customer ids through customer_merges (the merged customers) instead of customer_survivors (every customer): faster on both engines',
+    statements: (d) => [...CLEAN_VIEWS, surveyResponsesClean].map((v) => createViewSql(d, v)),
+  },
 ];
 
 export const migrationsTableSql = (d: Dialect): string =>
