@@ -216,4 +216,30 @@ describeEachEngine('pilots: a configuration active only in chosen cities', (kind
       expect(Number(decision.score)).toBeCloseTo(Number(customer.score), 9);
     }
   });
+  it('leaves nothing behind when a run fails while tiering a pilot, so the next run on the connection works', async () => {
+    const runs = await select('SELECT count(*) AS n FROM tiering_runs');
+    let staged = 0;
+    const failing: Engine = {
+      ...engine,
+      exclusive: (work) =>
+        engine.exclusive((session) =>
+          work({
+            ...session,
+            run: async (q) => {
+              const text = typeof q === 'string' ? q : q.sql;
+              // The national segment's rows are staged first; the pilot's, with every customer's features set aside.
+              if (text.startsWith('INSERT INTO "tiering_snapshot_rows"') && ++staged === 2)
+                throw new Error('disk full');
+              return session.run(q);
+            },
+          }),
+        ),
+    };
+    await expect(runTiering(failing, { config: piloted, asOf })).rejects.toThrow('disk full');
+    expect(staged).toBe(2);
+    expect(await select('SELECT count(*) AS n FROM tiering_runs')).toEqual(runs);
+    const again = await runTiering(engine, { config: piloted, asOf });
+    expect(again.customers).toBe(run.customers);
+    expect(again.pilots.map((p) => p.customers)).toEqual(run.pilots.map((p) => p.customers));
+  });
 });

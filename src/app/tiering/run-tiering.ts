@@ -3,11 +3,9 @@ import { analyzeTables } from '../analyze-tables.js';
 import { PIPELINE_TABLES } from '../../contracts/tiering/pipeline-tables.js';
 import { TAGS, TIERS, zeroTierCounts, type TagName, type Tier } from '../../contracts/tiering/tiers.js';
 import type { TieringConfig } from '../../contracts/tiering/config.js';
-import type { Engine, SqlSession } from '../../engines/engine.js';
-import type { Dialect } from '../../sql/dialects/dialect.js';
+import type { Engine } from '../../engines/engine.js';
 import { pipelineTagCountsSql, pipelineTierCountsSql } from '../../sql/tiering/run-counts.js';
 import {
-  dropTempSql,
   insertRunSql,
   insertSnapshotSql,
   insertStagedSnapshotSql,
@@ -25,6 +23,7 @@ import { fillChurnProbabilities, resolveChurnModel } from './churn-probabilities
 import { fillPredictions, needsPredictions, type PredictionFit } from './fill-predictions.js';
 import { canonicalJson, sha256 } from './config-hash.js';
 import { tierSegments } from './tier-segments.js';
+import { dropPipelineTables } from './drop-pipeline-tables.js';
 
 export interface RunRequest {
   readonly config: TieringConfig;
@@ -72,11 +71,6 @@ const steps = (predicting: boolean, churnModel: boolean) => [
   'Tags and policies',
   'Writing the snapshot',
 ];
-
-async function dropPipelineTables(s: SqlSession, d: Dialect): Promise<void> {
-  for (const t of Object.values(PIPELINE_TABLES))
-    if (t !== PIPELINE_TABLES.overrides) await s.run(dropTempSql(d, t));
-}
 
 /**
  * One tiering run: features, scores, tiers, tags and policies computed in the engine's temp tables, then written

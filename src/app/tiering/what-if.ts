@@ -1,13 +1,13 @@
 import type { TieringConfig } from '../../contracts/tiering/config.js';
 import { addDays } from '../../contracts/time/iso-date.js';
-import { PIPELINE_TABLES } from '../../contracts/tiering/pipeline-tables.js';
 import type { Engine, Row, SqlSession } from '../../engines/engine.js';
 import type { Dialect } from '../../sql/dialects/dialect.js';
 import { runInfoSql } from '../../sql/tiering/report.js';
-import { dropTempSql, latestRunSql, previousSnapshotSql } from '../../sql/tiering/snapshot.js';
+import { latestRunSql, previousSnapshotSql } from '../../sql/tiering/snapshot.js';
 import { policyCostsSql } from '../../sql/tiering/tags-policies/index.js';
 import { keepTaggedSql, whatIfMigrationSql, whatIfMovedSql } from '../../sql/tiering/whatif.js';
 import { computeFeatures } from './compute-features.js';
+import { dropPipelineTables } from './drop-pipeline-tables.js';
 import { fillChurnProbabilities, resolveChurnModel } from './churn-probabilities.js';
 import { fillPredictions, needsPredictions } from './fill-predictions.js';
 import { latestRun } from '../customers/run-of.js';
@@ -76,11 +76,6 @@ async function tierAndTag(
   return totals(await s.all(policyCostsSql(d, keepAs)));
 }
 
-async function dropAll(s: SqlSession, d: Dialect): Promise<void> {
-  for (const t of [...Object.values(PIPELINE_TABLES), CURRENT, CANDIDATE])
-    if (t !== PIPELINE_TABLES.overrides) await s.run(dropTempSql(d, t));
-}
-
 /**
  * The current configuration against a candidate on the same features, without writing anything: migration,
  * customers moved, and the change in policy cost (rebates, discounts, credit exposure) and visit workload.
@@ -106,7 +101,7 @@ export async function whatIf(
   // Everything happens in temp tables, dropped at the end: a what-if writes nothing. Not inside a transaction,
   // which would only slow DuckDB down (see Engine.exclusive).
   return engine.exclusive(async (s) => {
-    await dropAll(s, d);
+    await dropPipelineTables(s, d, [CURRENT, CANDIDATE]);
     try {
       // The run before the as-of date, as a run on that date would continue from: a what-if on the date of an
       // existing run then reproduces that run's tiers for the current configuration.
@@ -150,7 +145,7 @@ export async function whatIf(
         cost: { current: currentCost, candidate: candidateCost, change },
       };
     } finally {
-      await dropAll(s, d);
+      await dropPipelineTables(s, d, [CURRENT, CANDIDATE]);
     }
   });
 }

@@ -10,7 +10,7 @@ export const customerMerges: TableDef = {
   title: 'Customer merge map',
   origin: CLEANING_ORIGIN,
   description:
-    'One row per duplicate customer record: the surviving customer it is merged into, and the evidence. Customers absent from this table are their own survivors. Later stages read the survivor through the customer_survivors view.',
+    'One row per duplicate customer record: the surviving customer it is merged into, and the evidence. Customers absent from this table are their own survivors. The *_clean views map customer ids through it; the customer_survivors view lists every customer with its survivor.',
   primaryKey: ['customer_id'],
   foreignKeys: [
     { columns: ['customer_id'], table: 'customers', refColumns: ['customer_id'] },
