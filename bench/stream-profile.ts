@@ -1,19 +1,16 @@
 import { streamDecisions } from '../src/contracts/data-model/system/stream-decisions.js';
-import { PIPELINE_TABLES } from '../src/contracts/tiering/pipeline-tables.js';
 import type { Engine, SqlSession } from '../src/engines/engine.js';
-import { stagingName } from '../src/sql/cleaning/staging.js';
 import type { Dialect } from '../src/sql/dialects/dialect.js';
 import type { SqlQuery } from '../src/sql/query.js';
-import { AFFECTED_TABLE } from '../src/sql/stream/decision-sql.js';
 import type { EventBus } from '../src/stream/bus.js';
 
 /**
  * Where a worker's batch spends its time, measured from outside the worker code: the engine it gets times its
  * transactions and splits each at the first statement of the next step of processBatch:
  *   apply     applyEvents (event log, checks, source rows)
- *   features  decideCustomers' computeFeatures for the changed customers (from the stream_affected table on)
- *   decide    reading their states, scoring, tags and policies in JS (from `SELECT * FROM tiering_features` on)
- *   write     the stream_decisions rows and webhook outbox (from the stream_decisions staging table on)
+ *   features  decideCustomers' featuresOfSome for the changed customers (its one statement)
+ *   decide    reading their states, scoring, tags and policies in JS (from the run's snapshot rows on)
+ *   write     the stream_decisions rows and webhook outbox (from the INSERT INTO stream_decisions on)
  *   commit    BEGIN and COMMIT
  * plus `reference` (the latest-run check before each batch) and `publish` (wall time with outgoing events in
  * flight). What is left of a step's wall time is the worker waiting for deliveries.
@@ -25,9 +22,9 @@ type TxPhase = 'apply' | 'features' | 'decide' | 'write';
 
 /** The statement that opens each step after apply, in processBatch's order. */
 const stepMarkers = (d: Dialect): readonly (readonly [TxPhase, (sql: string) => boolean])[] => [
-  ['features', (s) => s.includes(AFFECTED_TABLE)],
-  ['decide', (s) => s.startsWith(`SELECT * FROM ${d.quoteIdent(PIPELINE_TABLES.features)}`)],
-  ['write', (s) => s.includes(stagingName(streamDecisions))],
+  ['features', (s) => s.startsWith('WITH feature_listed AS')],
+  ['decide', (s) => s.includes('FROM tier_snapshots WHERE run_id')],
+  ['write', (s) => s.startsWith(`INSERT INTO ${d.quoteIdent(streamDecisions.name)}`)],
 ];
 
 const textOf = (q: SqlQuery | string): string => (typeof q === 'string' ? q : q.sql);

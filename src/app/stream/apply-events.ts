@@ -61,7 +61,7 @@ export async function applyEvents(
       ? await writer.rejection(write)
       : `unknown customer ${e.customerId}`;
     if (reason === null) {
-      await writer.apply(write);
+      writer.apply(write, e.customerId);
       applied.push(e.id);
       touched.set(e.customerId, e.id);
     } else rejected.push({ eventId: e.id, reason });

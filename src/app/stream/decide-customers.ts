@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { streamDecisions } from '../../contracts/data-model/system/stream-decisions.js';
 import type { OutboundEvent } from '../../contracts/events/outbound.js';
 import { ATTRIBUTES, FEATURE_NAMES, featureVectorOf } from '../../contracts/tiering/features.js';
-import { PIPELINE_TABLES, POLICY_COLUMNS } from '../../contracts/tiering/pipeline-tables.js';
+import { POLICY_COLUMNS } from '../../contracts/tiering/pipeline-tables.js';
 import type { TagName, Tier } from '../../contracts/tiering/tiers.js';
 import { addDays } from '../../contracts/time/iso-date.js';
 import { isoDateIn, wallTimeToUtcMs } from '../../contracts/time/zoned-time.js';
@@ -13,24 +13,16 @@ import {
   type CustomerState,
 } from '../../domain/tiering/stream/decide-customer.js';
 import type { Row, SqlSession, TextRow } from '../../engines/engine.js';
-import {
-  createStagingSql,
-  dropStagingSql,
-  insertFromStagingSql,
-  stagingName,
-} from '../../sql/cleaning/staging.js';
 import type { Dialect } from '../../sql/dialects/dialect.js';
+import { insertTextRowsSql } from '../../sql/insert-text-rows.js';
 import {
-  AFFECTED_TABLE,
-  affectedCustomersSql,
   enqueueEventsSql,
   lastDecisionNumbersSql,
   latestDecisionsOfUnitsSql,
   overridesOfUnitsSql,
   runStatesSql,
 } from '../../sql/stream/decision-sql.js';
-import { carryOutputsSql, type ModelOutput } from '../../sql/tiering/model-outputs.js';
-import { computeFeatures } from '../tiering/compute-features.js';
+import { featuresOfSome } from '../tiering/compute-features.js';
 import { needsPredictions } from '../tiering/fill-predictions.js';
 import { readsChurnModel } from '../tiering/churn-probabilities.js';
 import { segmentOf, type RunReference } from './run-reference.js';
@@ -50,6 +42,9 @@ export interface DecidedCustomers {
 
 const outboundEventId = (parts: readonly string[]): string =>
   `evt_${createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 24)}`;
+
+/** Rows of one INSERT: its parameters stay well below PostgreSQL's 65,535 (~70 columns a row). */
+const DECISION_ROWS_PER_INSERT = 250;
 
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
 
@@ -85,7 +80,7 @@ function decisionRow(values: Readonly<Record<string, unknown>>): TextRow {
 
 /**
  * Decides again about the customers a batch of events changed, inside the batch's transaction: recomputes their
- * features from their own rows (computeFeatures for those units only), rescores each against the reference run,
+ * features from their own rows (featuresOfSome: one statement for those units only), rescores each against the reference run,
  * applies tags and policies, writes a stream_decisions row per customer and the webhook deliveries of what
  * changed. Returns the events to publish once the transaction has committed.
  */
@@ -100,35 +95,36 @@ export async function decideCustomers(
   if (customers.length === 0) return { decisions: [], events: [] };
   const { config, runId } = reference;
   const asOf = streamAsOf(reference, now, timeZone);
-  await tx.run(`DROP TABLE IF EXISTS ${d.quoteIdent(AFFECTED_TABLE)}`);
-  await tx.run(
-    affectedCustomersSql(
-      d,
-      customers.map((c) => c.customerId),
-    ),
-  );
-  await computeFeatures(
+  const featureRows = await featuresOfSome(
     tx,
     d,
     { asOf, longDays: config.windows.longDays, shortDays: config.windows.shortDays, unit: config.unit },
-    AFFECTED_TABLE,
+    customers.map((c) => c.customerId),
   );
-  const outputs: ModelOutput[] = [
+  const units = featureRows.map((r) => String(r.customer_id));
+  if (units.length === 0) return { decisions: [], events: [] };
+  const states = new Map<string, CustomerState>();
+  // The stream keeps the model outputs of its reference run: a CLV fit or a churn model is scored in batch, and
+  // one event moves a customer's output little between runs.
+  const outputs = new Map<string, Row>();
+  for (const r of await tx.all(runStatesSql(d, runId, units))) {
+    states.set(String(r.customer_id), stateOf(r));
+    outputs.set(String(r.customer_id), r);
+  }
+  const carried = [
     ...(needsPredictions(config) ? (['predicted_margin'] as const) : []),
     ...(readsChurnModel(config) ? (['churn_probability'] as const) : []),
   ];
-  if (outputs.length > 0) await tx.run(carryOutputsSql(d, runId, outputs));
-  const vectors = (await tx.all(`SELECT * FROM ${d.quoteIdent(PIPELINE_TABLES.features)}`)).map(
-    featureVectorOf,
-  );
-  const states = new Map<string, CustomerState>();
-  for (const r of await tx.all(runStatesSql(d, runId))) states.set(String(r.customer_id), stateOf(r));
-  for (const r of await tx.all(latestDecisionsOfUnitsSql(d, runId)))
+  const vectors = featureRows.map((r) => {
+    const run = outputs.get(String(r.customer_id));
+    return featureVectorOf({ ...r, ...Object.fromEntries(carried.map((c) => [c, run?.[c] ?? null])) });
+  });
+  for (const r of await tx.all(latestDecisionsOfUnitsSql(d, runId, units)))
     states.set(String(r.customer_id), stateOf(r));
   const lastNo = new Map(
-    (await tx.all(lastDecisionNumbersSql(d))).map((r) => [String(r.customer_id), Number(r.n)]),
+    (await tx.all(lastDecisionNumbersSql(d, units))).map((r) => [String(r.customer_id), Number(r.n)]),
   );
-  const overrides: TierOverride[] = (await tx.all(overridesOfUnitsSql(d))).map((r) => ({
+  const overrides: TierOverride[] = (await tx.all(overridesOfUnitsSql(d, units))).map((r) => ({
     overrideId: String(r.override_id),
     customerId: String(r.customer_id),
     tier: r.tier as Tier,
@@ -205,13 +201,6 @@ export async function decideCustomers(
 }
 
 async function writeDecisions(tx: SqlSession, d: Dialect, rows: readonly TextRow[]): Promise<void> {
-  await tx.run(dropStagingSql(d, streamDecisions));
-  await tx.run(createStagingSql(d, streamDecisions));
-  await tx.bulkLoad(
-    stagingName(streamDecisions),
-    streamDecisions.columns.map((c) => c.name),
-    rows,
-  );
-  await tx.run(insertFromStagingSql(d, streamDecisions));
-  await tx.run(dropStagingSql(d, streamDecisions));
+  for (let i = 0; i < rows.length; i += DECISION_ROWS_PER_INSERT)
+    await tx.run(insertTextRowsSql(d, streamDecisions, rows.slice(i, i + DECISION_ROWS_PER_INSERT)));
 }

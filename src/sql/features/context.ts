@@ -22,14 +22,12 @@ export interface FeatureContext {
 }
 
 /**
- * `only`: the name of a table of imported customer ids (importedIdsSql); every customer-keyed source is then
- * read for those ids only, filtered at the raw tables under the *_clean views where indexes serve it.
+ * `only`: a subquery of imported customer ids (importedIdsCte); every customer-keyed source is then read for those
+ * ids only, filtered at the raw tables under the *_clean views where indexes serve it.
  */
 export function featureContext(d: Dialect, params: FeatureParams, only?: string): FeatureContext {
   const windows = featureWindows(params);
   const day = (iso: string) => `DATE '${iso}'`;
-  const q = d.quoteIdent;
-  const ids = only === undefined ? undefined : `SELECT customer_id FROM ${q(only)}`;
   return {
     d,
     params,
@@ -37,35 +35,30 @@ export function featureContext(d: Dialect, params: FeatureParams, only?: string)
     day,
     at: (iso) => d.startOfDay(day(iso)),
     table: (name) => {
-      const view = ids === undefined ? undefined : cleanView(name);
-      return view ? `(${view.select(d, ids)})` : q(name);
+      const view = only === undefined ? undefined : cleanView(name);
+      return view ? `(${view.select(d, only)})` : d.quoteIdent(name);
     },
   };
 }
 
 /**
- * `CREATE TEMP TABLE target AS` the imported customer ids behind the surviving ids in `listed` — the listed
- * customers, the duplicates merged into them and, with `unit: chain`, every branch of their chains — whose rows
- * give exactly the listed units' rows of the full feature computation (every feature is a function of one
- * unit's own rows).
+ * The imported customer ids behind the surviving ids `listed` (a subquery) — the listed customers, the duplicates
+ * merged into them and, with `unit: chain`, every branch of their chains — whose rows give exactly the listed
+ * units' rows of the full feature computation (every feature is a function of one unit's own rows).
  */
-export function importedIdsSql(
-  d: Dialect,
-  listed: string,
-  unit: FeatureParams['unit'],
-  target: string,
-): string {
+export function importedIdsCte(d: Dialect, listed: string, unit: FeatureParams['unit'], name: string): Cte {
   const q = d.quoteIdent;
-  const ids = `SELECT customer_id FROM ${q(listed)}`;
   const wanted =
     unit === 'chain'
-      ? `${ids} UNION SELECT b.customer_id FROM ${q('customers')} b
+      ? `${listed} UNION SELECT b.customer_id FROM ${q('customers')} b
            JOIN ${q('customers')} a ON a.chain_id = b.chain_id AND a.chain_id <> ''
-           WHERE a.customer_id IN (${ids})`
-      : ids;
-  return `${d.tempTable} ${q(target)} AS
-SELECT customer_id FROM (${wanted}) w
-UNION SELECT m.customer_id FROM ${q('customer_merges')} m WHERE m.survivor_id IN (${wanted})`;
+           WHERE a.customer_id IN (${listed})`
+      : listed;
+  return {
+    name,
+    sql: `SELECT customer_id FROM (${wanted}) w
+UNION SELECT m.customer_id FROM ${q('customer_merges')} m WHERE m.survivor_id IN (${wanted})`,
+  };
 }
 
 export const double = (d: Dialect, expr: string): string =>

@@ -3,7 +3,7 @@ import { PIPELINE_TABLES } from '../../contracts/tiering/pipeline-tables.js';
 import type { Dialect } from '../dialects/dialect.js';
 import { sql, type SqlQuery } from '../query.js';
 import { complaintPartsCte, disputePartsCte } from './complaints.js';
-import { featureContext, type Cte } from './context.js';
+import { featureContext, importedIdsCte, type Cte, type FeatureContext } from './context.js';
 import { contractPartsCte } from './contracts.js';
 import { creditPartsCte } from './credit.js';
 import { customerBaseCte, customerPartsCte } from './customers.js';
@@ -21,14 +21,37 @@ export type { FeatureParams } from './params.js';
  * chain, customer_id then being the chain id), with customer_id, every FEATURES column as DOUBLE PRECISION (NULL
  * when undefined) and every ATTRIBUTES column. Only data up to the end of `asOf` in the session time zone is
  * read. Definitions: docs/features.md. The parameters are validated and inlined (no bind parameters, so the
- * statement also runs as a PostgreSQL utility statement). With `only` (a table of imported customer ids from
- * importedIdsSql), the rows of those customers' units alone, equal to theirs in the full computation: what the
- * order stream recomputes.
+ * statement also runs as a PostgreSQL utility statement).
  */
-export function featuresSql(d: Dialect, params: FeatureParams, only?: string): SqlQuery {
-  const c = featureContext(d, params, only);
+export function featuresSql(d: Dialect, params: FeatureParams): SqlQuery {
+  return sql(`${d.tempTable} ${d.quoteIdent(PIPELINE_TABLES.features)} AS
+${featuresQuery(featureContext(d, params), [])}`);
+}
+
+/**
+ * The rows of featuresSql of the units of some surviving customers (`customerIds`), read from those units' rows
+ * alone and returned rather than stored: what the order stream recomputes for the customers of a batch of events.
+ */
+export function featuresOfSomeSql(
+  d: Dialect,
+  params: FeatureParams,
+  customerIds: readonly string[],
+): SqlQuery {
+  if (customerIds.length === 0) throw new Error('featuresOfSomeSql needs at least one customer');
+  const listed: Cte = {
+    name: 'feature_listed',
+    sql: `SELECT customer_id FROM (VALUES ${customerIds.map((_, i) => `(CAST(${d.param(i + 1)} AS VARCHAR))`).join(', ')}) AS l (customer_id)`,
+  };
+  const scope = importedIdsCte(d, `SELECT customer_id FROM ${listed.name}`, params.unit, 'feature_scope');
+  const c = featureContext(d, params, `SELECT customer_id FROM ${scope.name}`);
+  return sql(featuresQuery(c, [listed, scope]), [...customerIds]);
+}
+
+function featuresQuery(c: FeatureContext, leading: readonly Cte[]): string {
+  const { d, params } = c;
   const chain = params.unit === 'chain';
   const ctes: Cte[] = [
+    ...leading,
     customerBaseCte(c),
     contractPartsCte(c),
     ...orderRowsCtes(c),
@@ -48,10 +71,9 @@ export function featuresSql(d: Dialect, params: FeatureParams, only?: string): S
   const from = chain
     ? `unit_parts u\nJOIN unit_representative r ON r.unit_id = u.unit_id`
     : 'customer_parts u';
-  return sql(`${d.tempTable} ${d.quoteIdent(PIPELINE_TABLES.features)} AS
-WITH ${ctes.map((cte) => `${cte.name} AS (\n${cte.sql}\n)`).join(',\n')}
+  return `WITH ${ctes.map((cte) => `${cte.name} AS (\n${cte.sql}\n)`).join(',\n')}
 SELECT u.${chain ? 'unit_id' : 'customer_id'} AS customer_id,
        ${[...features, ...attributes].join(',\n       ')}
 FROM ${from}
-ORDER BY 1`);
+ORDER BY 1`;
 }

@@ -4,13 +4,13 @@ import type { Dialect } from '../dialects/dialect.js';
 import { sql, type SqlParam, type SqlQuery } from '../query.js';
 
 /**
- * What applying one event checks and writes. `requires`: queries that must each return a row, else the event
- * is rejected with the paired reason (nothing written); `absent`: a new row's key, which must not exist yet;
+ * What applying one event checks and writes. `requires`: what must hold, else the event is rejected with the
+ * paired reason (nothing written); `absent`: a new row's key, which must not exist yet;
  * `insert`: the new row (the caller writes the rows of a batch together); `writes`: other statements (updates).
  * Together they make the event rows of the source tables, as an import of the same data would.
  */
 export interface EventWrite {
-  readonly requires: readonly { readonly query: SqlQuery; readonly reason: string }[];
+  readonly requires: readonly Requirement[];
   readonly absent: readonly NewKey[];
   readonly insert: NewRow | null;
   readonly writes: readonly SqlQuery[];
@@ -29,6 +29,21 @@ export type NewRow = {
   readonly values: Readonly<Record<string, { readonly value: SqlParam; readonly cast?: string }>>;
 };
 
+/**
+ * A condition of an event: `owned`, a row of `table` with `key` = `value` belonging to `customerId` (checked for a
+ * whole batch with one query per table, ownedKeysSql); `query`, any query that must return a row (run in order).
+ */
+export type Requirement =
+  | {
+      readonly kind: 'owned';
+      readonly table: string;
+      readonly key: string;
+      readonly value: string;
+      readonly customerId: string;
+      readonly reason: string;
+    }
+  | { readonly kind: 'query'; readonly query: SqlQuery; readonly reason: string };
+
 const newKey = (table: string, key: string, value: string, what: string): NewKey => ({
   table,
   key,
@@ -45,13 +60,23 @@ export function existingKeysSql(d: Dialect, table: string, key: string, values: 
   );
 }
 
-/** A row of `table` with `key` belonging to the event's customer. */
-const ownRow = (d: Dialect, table: string, key: string, value: string, customerId: string): SqlQuery =>
-  sql(
-    `SELECT 1 AS found FROM ${d.quoteIdent(table)}
-     WHERE ${d.quoteIdent(key)} = ${d.param(1)} AND customer_id = ${d.param(2)}`,
-    [value, customerId],
+/** Which customer each of some keys of a table belongs to (the keys it has). */
+export function ownedKeysSql(d: Dialect, table: string, key: string, values: readonly string[]): SqlQuery {
+  const k = d.quoteIdent(key);
+  return sql(
+    `SELECT ${k} AS k, customer_id AS c FROM ${d.quoteIdent(table)} WHERE ${k} IN (${values.map((_, i) => d.param(i + 1)).join(', ')})`,
+    [...values],
   );
+}
+
+const owned = (table: string, key: string, value: string, customerId: string, what: string): Requirement => ({
+  kind: 'owned',
+  table,
+  key,
+  value,
+  customerId,
+  reason: `no ${what} ${value} of ${customerId}`,
+});
 
 /** One INSERT of several new rows of one table (all built by eventWriteSql for that table: same columns). */
 export function insertRowsSql(d: Dialect, rows: readonly NewRow[]): SqlQuery {
@@ -120,24 +145,14 @@ export function eventWriteSql(d: Dialect, e: InboundEvent): EventWrite {
     case 'order.cancelled':
       return {
         ...none,
-        requires: [
-          {
-            query: ownRow(d, 'orders', 'order_id', e.data.orderId, customer),
-            reason: `no order ${e.data.orderId} of ${customer}`,
-          },
-        ],
+        requires: [owned('orders', 'order_id', e.data.orderId, customer, 'order')],
         writes: [
           sql(`UPDATE orders SET status = 'cancelled' WHERE order_id = ${d.param(1)}`, [e.data.orderId]),
         ],
       };
     case 'refund.created':
       return {
-        requires: [
-          {
-            query: ownRow(d, 'orders', 'order_id', e.data.orderId, customer),
-            reason: `no order ${e.data.orderId} of ${customer}`,
-          },
-        ],
+        requires: [owned('orders', 'order_id', e.data.orderId, customer, 'order')],
         absent: [newKey('refunds', 'refund_id', e.data.refundId, 'refund')],
         writes: [],
         insert: {
@@ -154,12 +169,7 @@ export function eventWriteSql(d: Dialect, e: InboundEvent): EventWrite {
     case 'payment.received':
       return {
         ...none,
-        requires: [
-          {
-            query: ownRow(d, 'invoices', 'invoice_id', e.data.invoiceId, customer),
-            reason: `no invoice ${e.data.invoiceId} of ${customer}`,
-          },
-        ],
+        requires: [owned('invoices', 'invoice_id', e.data.invoiceId, customer, 'invoice')],
         writes: [
           sql(
             `UPDATE invoices SET paid_date = CAST(${d.param(1)} AS DATE),
@@ -173,12 +183,7 @@ export function eventWriteSql(d: Dialect, e: InboundEvent): EventWrite {
       // Overdue follows from the invoice's due date and payments; the event only asks for a recomputation.
       return {
         ...none,
-        requires: [
-          {
-            query: ownRow(d, 'invoices', 'invoice_id', e.data.invoiceId, customer),
-            reason: `no invoice ${e.data.invoiceId} of ${customer}`,
-          },
-        ],
+        requires: [owned('invoices', 'invoice_id', e.data.invoiceId, customer, 'invoice')],
       };
     case 'complaint.filed':
       return {
@@ -210,12 +215,7 @@ export function eventWriteSql(d: Dialect, e: InboundEvent): EventWrite {
     case 'dispute.closed':
       return {
         ...none,
-        requires: [
-          {
-            query: ownRow(d, 'disputes', 'dispute_id', e.data.disputeId, customer),
-            reason: `no dispute ${e.data.disputeId} of ${customer}`,
-          },
-        ],
+        requires: [owned('disputes', 'dispute_id', e.data.disputeId, customer, 'dispute')],
         writes: [
           sql(
             `UPDATE disputes SET status = ${d.param(1)}, closed_date = ${localDate(d, 2)} WHERE dispute_id = ${d.param(3)}`,
@@ -238,6 +238,7 @@ export function eventWriteSql(d: Dialect, e: InboundEvent): EventWrite {
             ? []
             : [
                 {
+                  kind: 'query',
                   query: sql(
                     `SELECT 1 AS found FROM regions r JOIN customers c ON c.customer_id = ${d.param(3)}
                      WHERE r.city = COALESCE(CAST(${d.param(1)} AS VARCHAR), c.city)

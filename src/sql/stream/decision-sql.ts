@@ -1,49 +1,43 @@
 import type { Dialect } from '../dialects/dialect.js';
-import { PIPELINE_TABLES } from '../../contracts/tiering/pipeline-tables.js';
+import { MODEL_OUTPUTS } from '../tiering/model-outputs.js';
 import { sql, type SqlQuery } from '../query.js';
 import { latestDecisionsSql } from './latest-decisions-sql.js';
 import { paramList } from '../webhooks/params.js';
 import { subscribedToSql } from '../webhooks/subscriptions-sql.js';
 
-/** The session temp table of the surviving customers a batch of events changed. */
-export const AFFECTED_TABLE = 'stream_affected';
+/** `customer_id IN (…)` over some unit ids, its placeholders numbered from `first`. */
+const unitsIn = (d: Dialect, ids: readonly string[], first: number): string =>
+  `customer_id IN (${ids.map((_, i) => d.param(first + i)).join(', ')})`;
 
-export function affectedCustomersSql(d: Dialect, customerIds: readonly string[]): SqlQuery {
-  const rows = customerIds.map((_, i) => `(CAST(${d.param(i + 1)} AS VARCHAR))`).join(', ');
+const STATE_COLUMNS = ['customer_id', 'tier', 'candidate_tier', 'candidate_streak', 'tags', 'tag_reasons'];
+
+/** The latest stream decision under `runId` of each of some units. */
+export function latestDecisionsOfUnitsSql(d: Dialect, runId: string, ids: readonly string[]): SqlQuery {
+  return sql(latestDecisionsSql(d.param(1), STATE_COLUMNS, `AND ${unitsIn(d, ids, 2)}`), [runId, ...ids]);
+}
+
+/** The run's snapshot rows of some units: their state, and the model outputs the stream carries over. */
+export function runStatesSql(d: Dialect, runId: string, ids: readonly string[]): SqlQuery {
+  const columns = [...STATE_COLUMNS, ...MODEL_OUTPUTS];
   return sql(
-    `${d.tempTable} ${d.quoteIdent(AFFECTED_TABLE)} AS SELECT customer_id FROM (VALUES ${rows}) AS t (customer_id)`,
-    [...customerIds],
+    `SELECT ${columns.join(', ')} FROM tier_snapshots WHERE run_id = ${d.param(1)} AND ${unitsIn(d, ids, 2)}`,
+    [runId, ...ids],
   );
 }
 
-const unitsSql = (d: Dialect): string => `SELECT customer_id FROM ${d.quoteIdent(PIPELINE_TABLES.features)}`;
-
-const STATE_COLUMNS = 'customer_id, tier, candidate_tier, candidate_streak, tags, tag_reasons';
-
-/** The latest stream decision under `runId` of every unit in tiering_features. */
-export function latestDecisionsOfUnitsSql(d: Dialect, runId: string): SqlQuery {
-  return sql(
-    latestDecisionsSql(d.param(1), STATE_COLUMNS.split(', '), `AND customer_id IN (${unitsSql(d)})`),
-    [runId],
+/** The number of each of some units' last decision (under any run): the next is one more. */
+export const lastDecisionNumbersSql = (d: Dialect, ids: readonly string[]): SqlQuery =>
+  sql(
+    `SELECT customer_id, max(decision_no) AS n FROM stream_decisions WHERE ${unitsIn(d, ids, 1)} GROUP BY customer_id`,
+    [...ids],
   );
-}
 
-/** The run's snapshot rows of the units in tiering_features. */
-export function runStatesSql(d: Dialect, runId: string): SqlQuery {
-  return sql(
-    `SELECT ${STATE_COLUMNS} FROM tier_snapshots WHERE run_id = ${d.param(1)} AND customer_id IN (${unitsSql(d)})`,
-    [runId],
+/** The overrides of some units (activeOverrides picks the one in force). */
+export const overridesOfUnitsSql = (d: Dialect, ids: readonly string[]): SqlQuery =>
+  sql(
+    `SELECT override_id, customer_id, tier, created_at, expires_at FROM tier_overrides WHERE ${unitsIn(d, ids, 1)}`,
+    [...ids],
   );
-}
-
-/** The number of each unit's last decision (under any run): the next is one more. */
-export const lastDecisionNumbersSql = (d: Dialect): string =>
-  `SELECT customer_id, max(decision_no) AS n FROM stream_decisions WHERE customer_id IN (${unitsSql(d)}) GROUP BY customer_id`;
-
-/** The overrides of the units in tiering_features (activeOverrides picks the one in force). */
-export const overridesOfUnitsSql = (d: Dialect): string =>
-  `SELECT override_id, customer_id, tier, created_at, expires_at
-   FROM tier_overrides WHERE customer_id IN (${unitsSql(d)})`;
 
 /** The events sent by the decisions some events caused (to send them again after a redelivery). */
 export function eventsCausedBySql(d: Dialect, eventIds: readonly string[]): SqlQuery {

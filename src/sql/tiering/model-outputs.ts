@@ -1,9 +1,9 @@
 import { PIPELINE_TABLES } from '../../contracts/tiering/pipeline-tables.js';
 import type { Dialect } from '../dialects/dialect.js';
-import { sql, type SqlQuery } from '../query.js';
 
 /** Feature columns that models compute outside SQL (a CLV fit, a saved churn model) and a run writes in. */
-export type ModelOutput = 'predicted_margin' | 'churn_probability';
+export const MODEL_OUTPUTS = ['predicted_margin', 'churn_probability'] as const;
+export type ModelOutput = (typeof MODEL_OUTPUTS)[number];
 
 /** The TEMP table a model output is loaded into (customer_id, value) before it fills tiering_features. */
 export const outputTable = (column: ModelOutput): string => `tiering_${column}`;
@@ -26,18 +26,4 @@ export function fillOutputSql(d: Dialect, column: ModelOutput, otherwise: number
     `UPDATE ${f} SET ${c} = t.value FROM ${t} t WHERE t.customer_id = ${f}.customer_id`,
     `DROP TABLE ${t}`,
   ];
-}
-
-/**
- * The stream keeps the model outputs of its reference run: a CLV fit or a churn model is scored in batch, and
- * one event moves a customer's output little between runs.
- */
-export function carryOutputsSql(d: Dialect, runId: string, columns: readonly ModelOutput[]): SqlQuery {
-  const f = d.quoteIdent(PIPELINE_TABLES.features);
-  const sets = columns.map((c) => `${d.quoteIdent(c)} = s.${d.quoteIdent(c)}`).join(', ');
-  return sql(
-    `UPDATE ${f} SET ${sets} FROM tier_snapshots s
-WHERE s.run_id = ${d.param(1)} AND s.customer_id = ${f}.customer_id`,
-    [runId],
-  );
 }
