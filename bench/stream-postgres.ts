@@ -66,6 +66,10 @@ export async function postgresBenchEngine(
   }
 }
 
+/** Another engine on the benchmark's schema, for a further worker (the schema is copied already). */
+export const openPostgresWorkerEngine = (customers: number): Promise<Engine> =>
+  openMigrated({ kind: 'postgres', url: PG_URL, schema: streamBenchSchema(customers) });
+
 /**
  * Takes out of the PostgreSQL copy what benchmark events added (rows with BENCH- ids, their log and decisions) and
  * puts back the paid date and amount of the invoices payments may have touched, read from the pristine DuckDB

@@ -28,6 +28,8 @@ export interface StreamBenchResult {
     readonly customers: number;
     readonly seconds: number;
     readonly partitions: number;
+    /** PostgreSQL workers sharing the durable consumer (DuckDB: always one). */
+    readonly workers: number;
     readonly eventMix: string;
   };
   readonly baseline: StepFigures;
@@ -120,7 +122,7 @@ export function reportLines(r: StreamBenchResult): string[] {
   return [
     `machine: ${r.machine.cpus} cores (${r.machine.cpu}), ${r.machine.memGiB.toFixed(0)} GiB, Node ${r.machine.node}; NATS, PostgreSQL and the benchmark share it (load average ${r.loadAverage.before.toFixed(1)} before, ${r.loadAverage.after.toFixed(1)} after)`,
     `data: demo of ${int(s.customers)} customers (12 months, 12 weekly runs); events: ${s.eventMix}, uniform over the customers`,
-    `settings: ${s.partitions} partitions, worker concurrency ${s.partitions}, max batch 500; ${s.seconds} s per step after a warm-up; latency from publish to the batch committed (worker) or the handler called (baseline)`,
+    `settings: ${s.partitions} partitions, worker concurrency ${s.partitions}, max batch 500, ${s.workers} PostgreSQL worker${s.workers === 1 ? '' : 's'}; ${s.seconds} s per step after a warm-up; latency from publish to the batch committed (worker) or the handler called (baseline)`,
     '',
     ...table(HEADER, [row('baseline: no-op handler', r.baseline), ...steps]),
     '',

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
-import { startWorker } from '../src/app/stream/worker.js';
+import { startWorker, type RunningWorker } from '../src/app/stream/worker.js';
 import type { InboundEvent } from '../src/contracts/events/inbound.js';
 import type { Engine } from '../src/engines/engine.js';
 import type { EventBus } from '../src/stream/bus.js';
@@ -54,8 +54,9 @@ export interface StepFigures extends LatencyFigures {
   readonly peakRssMiB: number;
 }
 
-/** What consumes the events: the real worker on an engine, or a no-op handler on the bus (the baseline). */
-export type Consumer = { readonly kind: 'worker'; readonly engine: Engine } | { readonly kind: 'baseline' };
+/** What consumes the events: the real worker (one per engine, sharing the stream's durable consumer), or the baseline. */
+export type Consumer =
+  { readonly kind: 'worker'; readonly engines: readonly Engine[] } | { readonly kind: 'baseline' };
 
 interface Counts {
   batches: number;
@@ -73,36 +74,58 @@ interface Running {
   readonly profile: BatchProfile | null;
 }
 
-async function start(consumer: Consumer, bus: EventBus, tracker: () => LatencyTracker): Promise<Running> {
+async function start(
+  consumer: Consumer,
+  open: () => Promise<EventBus>,
+  tracker: () => LatencyTracker,
+): Promise<Running> {
   const counts = noCounts();
   const errors: unknown[] = [];
   const common = {
     onDeadLetter: () => void (counts.deadLetters += 1),
     onError: (error: unknown) => void errors.push(error),
   };
-  if (consumer.kind === 'baseline') {
-    const c = await bus.consume({
-      handler: async (event) => tracker().done(event.id),
-      concurrency: bus.names.partitions,
-      ...common,
-    });
-    return { stop: () => c.stop(), counts, errors, profile: null };
+  const buses: EventBus[] = [];
+  const closeBuses = async () => void (await Promise.all(buses.map((b) => b.close())));
+  try {
+    if (consumer.kind === 'baseline') {
+      const bus = await open();
+      buses.push(bus);
+      const c = await bus.consume({
+        handler: async (event) => tracker().done(event.id),
+        concurrency: bus.names.partitions,
+        ...common,
+      });
+      return { stop: () => c.stop().finally(closeBuses), counts, errors, profile: null };
+    }
+    const profile = new BatchProfile();
+    const workers: RunningWorker[] = [];
+    // Each worker on a connection of its own, like worker processes sharing the durable consumer.
+    for (const engine of consumer.engines) {
+      const bus = await open();
+      buses.push(bus);
+      workers.push(
+        await startWorker({
+          engine: profile.engine(engine),
+          bus: profile.bus(bus),
+          timeZone: BENCH_TZ,
+          onBatch: (batch) => {
+            const t = tracker();
+            for (const e of batch.events) t.done(e.id);
+            counts.batches += 1;
+            counts.batchEvents += batch.events.length;
+            counts.rejected += batch.outcome.rejected.length;
+          },
+          ...common,
+        }),
+      );
+    }
+    const stop = async () => void (await Promise.all(workers.map((w) => w.stop())));
+    return { stop: () => stop().finally(closeBuses), counts, errors, profile };
+  } catch (error) {
+    await closeBuses();
+    throw error;
   }
-  const profile = new BatchProfile();
-  const worker = await startWorker({
-    engine: profile.engine(consumer.engine),
-    bus: profile.bus(bus),
-    timeZone: BENCH_TZ,
-    onBatch: (batch) => {
-      const t = tracker();
-      for (const e of batch.events) t.done(e.id);
-      counts.batches += 1;
-      counts.batchEvents += batch.events.length;
-      counts.rejected += batch.outcome.rejected.length;
-    },
-    ...common,
-  });
-  return { stop: () => worker.stop(), counts, errors, profile };
 }
 
 async function deleteBenchStream(names: StreamNames): Promise<void> {
@@ -132,24 +155,23 @@ export async function measureStep(consumer: Consumer, settings: StepSettings): P
   const producer = await open('producer');
   let tracker = new LatencyTracker();
   try {
-    const consuming = await open(consumer.kind);
+    const running = await start(
+      consumer,
+      () => open(consumer.kind),
+      () => tracker,
+    );
     try {
-      const running = await start(consumer, consuming, () => tracker);
-      try {
-        const warmup = benchEvents(settings.pool, WARMUP.events, `${tag}-warmup`, 1);
-        await publishPaced(warmup, WARMUP.rate, (e) => producer.publish(e), tracker);
-        if (!(await tracker.drained(120_000)))
-          throw new Error(`the warm-up did not finish: ${tracker.pending} left`);
-        tracker = new LatencyTracker();
-        Object.assign(running.counts, noCounts());
-        running.profile?.reset();
-        const events = benchEvents(settings.pool, Math.round(settings.rate * settings.seconds), tag, 2);
-        return await measureLoad(events, settings, producer, running, tracker);
-      } finally {
-        await running.stop();
-      }
+      const warmup = benchEvents(settings.pool, WARMUP.events, `${tag}-warmup`, 1);
+      await publishPaced(warmup, WARMUP.rate, (e) => producer.publish(e), tracker);
+      if (!(await tracker.drained(120_000)))
+        throw new Error(`the warm-up did not finish: ${tracker.pending} left`);
+      tracker = new LatencyTracker();
+      Object.assign(running.counts, noCounts());
+      running.profile?.reset();
+      const events = benchEvents(settings.pool, Math.round(settings.rate * settings.seconds), tag, 2);
+      return await measureLoad(events, settings, producer, running, tracker);
     } finally {
-      await consuming.close();
+      await running.stop();
     }
   } finally {
     await producer.close();

@@ -3,8 +3,9 @@
  * NATS JetStream and the real worker (startWorker) on DuckDB and PostgreSQL, against the raw JetStream
  * publish→consume round trip with a no-op handler, measured in the same run with the same partitions and pacing.
  * Options: --engine duckdb|postgres|both (default both when PostgreSQL answers), --rate (offered events/s, 2000),
- * --seconds (20), --customers (20000: the demo database's size). Prints a table; the figures go to
- * .bench-cache/stream/last.json.
+ * --seconds (20), --customers (20000: the demo database's size), --workers (1: workers sharing the stream's durable
+ * consumer, each on a connection of its own; PostgreSQL only, DuckDB is one process's file). Prints a table; the
+ * figures go to .bench-cache/stream/last.json.
  */
 import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -19,7 +20,12 @@ import type { EngineKind } from '../src/sql/dialects/dialect.js';
 import { PARTITIONS } from '../src/stream/subjects.js';
 import { STREAM_BENCH_DIR, streamBenchDatabase } from './stream-data.js';
 import { EVENT_MIX, loadEventPool, type EventPool } from './stream-events.js';
-import { forgetBenchEvents, postgresBenchEngine, postgresReachable } from './stream-postgres.js';
+import {
+  forgetBenchEvents,
+  openPostgresWorkerEngine,
+  postgresBenchEngine,
+  postgresReachable,
+} from './stream-postgres.js';
 import { reportLines, TARGET, type EngineResult, type StreamBenchResult } from './stream-report.js';
 import { measureStep, type StepFigures } from './stream-step.js';
 import { BENCH_TZ } from './tiering-data.js';
@@ -32,13 +38,14 @@ const OptionsSchema = z.object({
   rate: z.coerce.number().int().min(1).max(100_000).default(TARGET.perS),
   seconds: z.coerce.number().min(1).max(3_600).default(20),
   customers: z.coerce.number().int().min(100).max(2_000_000).default(20_000),
+  workers: z.coerce.number().int().min(1).max(8).default(1),
 });
 type Options = z.infer<typeof OptionsSchema>;
 
 /** Steps at the offered rate, then lower while they fall behind, so that a miss comes with what does work. */
 async function measureEngine(
   kind: EngineKind,
-  engine: Engine,
+  engines: readonly Engine[],
   options: Options,
   pool: EventPool,
 ): Promise<EngineResult> {
@@ -47,7 +54,7 @@ async function measureEngine(
   for (;;) {
     process.stderr.write(`${kind}: ${rate} events/s for ${options.seconds} s…\n`);
     const step = await measureStep(
-      { kind: 'worker', engine },
+      { kind: 'worker', engines },
       { rate, seconds: options.seconds, pool, drainMs: options.seconds * 3_000 },
     );
     steps.push(step);
@@ -89,6 +96,7 @@ export async function run(argv: readonly string[] = process.argv.slice(2)): Prom
       rate: { type: 'string' },
       seconds: { type: 'string' },
       customers: { type: 'string' },
+      workers: { type: 'string' },
     },
   });
   const options = OptionsSchema.parse(values);
@@ -111,16 +119,20 @@ export async function run(argv: readonly string[] = process.argv.slice(2)): Prom
         { kind: 'baseline' },
         { rate: options.rate, seconds: options.seconds, pool, drainMs: options.seconds * 3_000 },
       );
-      if (kinds.includes('duckdb')) engines.push(await measureEngine('duckdb', duck, options, pool));
+      if (kinds.includes('duckdb')) engines.push(await measureEngine('duckdb', [duck], options, pool));
     } finally {
       await duck.close();
     }
     if (kinds.includes('postgres')) {
       const { engine, copyMs } = await postgresBenchEngine(cached, options.customers);
       if (copyMs !== null) process.stderr.write(`copied to PostgreSQL in ${(copyMs / 1000).toFixed(0)} s\n`);
+      const more: Engine[] = [];
       try {
-        engines.push(await measureEngine('postgres', engine, options, pool));
+        for (let w = 1; w < options.workers; w++)
+          more.push(await openPostgresWorkerEngine(options.customers));
+        engines.push(await measureEngine('postgres', [engine, ...more], options, pool));
       } finally {
+        await Promise.all(more.map((e) => e.close()));
         await forgetBenchEvents(engine, cached).finally(() => engine.close());
       }
     }
@@ -142,6 +154,7 @@ export async function run(argv: readonly string[] = process.argv.slice(2)): Prom
       customers: options.customers,
       seconds: options.seconds,
       partitions: PARTITIONS,
+      workers: options.workers,
       eventMix: `${Math.round(100 * (1 - EVENT_MIX.payment - EVENT_MIX.refund - EVENT_MIX.complaint))} % order.created, ${100 * EVENT_MIX.payment} % payment.received, ${100 * EVENT_MIX.refund} % refund.created, ${100 * EVENT_MIX.complaint} % complaint.filed`,
     },
     baseline,

@@ -26,4 +26,19 @@ describe('PostgreSQL engine settings', () => {
       openPostgresEngine({ url: TEST_PG_URL, schema: 'a; DROP TABLE x' }, { timeZone: TEST_TZ }),
     ).rejects.toThrow(/schema "a; DROP TABLE x"/);
   });
+
+  it('keeps a prepared query as one named statement of the connection, run again with other parameters', async () => {
+    engine = await openPostgresEngine({ url: TEST_PG_URL }, { timeZone: TEST_TZ });
+    const text = 'SELECT CAST($1 AS INTEGER) + 1 AS n';
+    const prepared = (n: number) => ({ sql: text, params: [n], prepared: true });
+    expect(await engine.all(prepared(1))).toEqual([{ n: 2 }]);
+    expect(await engine.all(prepared(41))).toEqual([{ n: 42 }]);
+    expect(await engine.all({ sql: text, params: [9] })).toEqual([{ n: 10 }]);
+    const kept = await engine.all({
+      sql: 'SELECT name FROM pg_prepared_statements WHERE statement = $1',
+      params: [text],
+    });
+    expect(kept).toHaveLength(1);
+    expect(String(kept[0]?.name)).toMatch(/^stratum_[0-9a-f]{24}$/);
+  });
 });

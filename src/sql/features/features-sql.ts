@@ -1,7 +1,7 @@
 import { ATTRIBUTES, FEATURE_NAMES } from '../../contracts/tiering/features.js';
 import { PIPELINE_TABLES } from '../../contracts/tiering/pipeline-tables.js';
 import type { Dialect } from '../dialects/dialect.js';
-import { sql, type SqlQuery } from '../query.js';
+import { prepared, sql, type SqlQuery } from '../query.js';
 import { complaintPartsCte, disputePartsCte } from './complaints.js';
 import { featureContext, importedIdsCte, type Cte, type FeatureContext } from './context.js';
 import { contractPartsCte } from './contracts.js';
@@ -31,6 +31,8 @@ ${featuresQuery(featureContext(d, params), [])}`);
 /**
  * The rows of featuresSql of the units of some surviving customers (`customerIds`), read from those units' rows
  * alone and returned rather than stored: what the order stream recomputes for the customers of a batch of events.
+ * A prepared statement: the ids are padded with NULLs (which match nothing) to a power of two, so that a day's
+ * batches of any size share a handful of texts.
  */
 export function featuresOfSomeSql(
   d: Dialect,
@@ -38,14 +40,19 @@ export function featuresOfSomeSql(
   customerIds: readonly string[],
 ): SqlQuery {
   if (customerIds.length === 0) throw new Error('featuresOfSomeSql needs at least one customer');
+  const slots = Math.max(MIN_ID_SLOTS, 2 ** Math.ceil(Math.log2(customerIds.length)));
+  const ids = [...customerIds, ...Array<null>(slots - customerIds.length).fill(null)];
   const listed: Cte = {
     name: 'feature_listed',
-    sql: `SELECT customer_id FROM (VALUES ${customerIds.map((_, i) => `(CAST(${d.param(i + 1)} AS VARCHAR))`).join(', ')}) AS l (customer_id)`,
+    sql: `SELECT customer_id FROM (VALUES ${ids.map((_, i) => `(CAST(${d.param(i + 1)} AS VARCHAR))`).join(', ')}) AS l (customer_id)`,
   };
   const scope = importedIdsCte(d, `SELECT customer_id FROM ${listed.name}`, params.unit, 'feature_scope');
   const c = featureContext(d, params, `SELECT customer_id FROM ${scope.name}`);
-  return sql(featuresQuery(c, [listed, scope]), [...customerIds]);
+  return prepared(sql(featuresQuery(c, [listed, scope]), ids));
 }
+
+/** The fewest id slots of featuresOfSomeSql. */
+const MIN_ID_SLOTS = 8;
 
 function featuresQuery(c: FeatureContext, leading: readonly Cte[]): string {
   const { d, params } = c;
