@@ -1,6 +1,6 @@
 import { streamDecisions } from '../src/contracts/data-model/system/stream-decisions.js';
 import type { Engine, SqlSession } from '../src/engines/engine.js';
-import type { Dialect } from '../src/sql/dialects/dialect.js';
+import { stagingName } from '../src/sql/cleaning/staging.js';
 import type { SqlQuery } from '../src/sql/query.js';
 import type { EventBus } from '../src/stream/bus.js';
 
@@ -10,7 +10,7 @@ import type { EventBus } from '../src/stream/bus.js';
  *   apply     applyEvents (event log, checks, source rows)
  *   features  decideCustomers' featuresOfSome for the changed customers (its one statement)
  *   decide    reading their states, scoring, tags and policies in JS (from the run's snapshot rows on)
- *   write     the stream_decisions rows and webhook outbox (from the INSERT INTO stream_decisions on)
+ *   write     the stream_decisions rows and webhook outbox (from the stream_decisions staging table on)
  *   commit    BEGIN and COMMIT
  * plus `reference` (the latest-run check before each batch) and `publish` (wall time with outgoing events in
  * flight). What is left of a step's wall time is the worker waiting for deliveries.
@@ -21,10 +21,10 @@ export type Phase = (typeof PHASES)[number];
 type TxPhase = 'apply' | 'features' | 'decide' | 'write';
 
 /** The statement that opens each step after apply, in processBatch's order. */
-const stepMarkers = (d: Dialect): readonly (readonly [TxPhase, (sql: string) => boolean])[] => [
+const STEP_MARKERS: readonly (readonly [TxPhase, (sql: string) => boolean])[] = [
   ['features', (s) => s.startsWith('WITH feature_listed AS')],
   ['decide', (s) => s.includes('FROM tier_snapshots WHERE run_id')],
-  ['write', (s) => s.startsWith(`INSERT INTO ${d.quoteIdent(streamDecisions.name)}`)],
+  ['write', (s) => s.includes(stagingName(streamDecisions))],
 ];
 
 const textOf = (q: SqlQuery | string): string => (typeof q === 'string' ? q : q.sql);
@@ -107,10 +107,11 @@ export class BatchProfile {
         const workStart = performance.now();
         let phase: TxPhase = 'apply';
         let since = workStart;
-        const markers = stepMarkers(engine.dialect);
         const mark = (q: SqlQuery | string) => {
           const sql = textOf(q);
-          const next = markers.slice(markers.findIndex(([p]) => p === phase) + 1).find(([, is]) => is(sql));
+          const next = STEP_MARKERS.slice(STEP_MARKERS.findIndex(([p]) => p === phase) + 1).find(([, is]) =>
+            is(sql),
+          );
           if (!next) return;
           const now = performance.now();
           this.#add(phase, now - since);

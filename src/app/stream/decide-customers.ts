@@ -14,7 +14,12 @@ import {
 } from '../../domain/tiering/stream/decide-customer.js';
 import type { Row, SqlSession, TextRow } from '../../engines/engine.js';
 import type { Dialect } from '../../sql/dialects/dialect.js';
-import { insertTextRowsSql } from '../../sql/insert-text-rows.js';
+import {
+  createStagingSql,
+  dropStagingSql,
+  insertFromStagingSql,
+  stagingName,
+} from '../../sql/cleaning/staging.js';
 import {
   enqueueEventsSql,
   lastDecisionNumbersSql,
@@ -42,9 +47,6 @@ export interface DecidedCustomers {
 
 const outboundEventId = (parts: readonly string[]): string =>
   `evt_${createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 24)}`;
-
-/** Rows of one INSERT: its parameters stay well below PostgreSQL's 65,535 (~70 columns a row). */
-const DECISION_ROWS_PER_INSERT = 250;
 
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
 
@@ -201,6 +203,15 @@ export async function decideCustomers(
 }
 
 async function writeDecisions(tx: SqlSession, d: Dialect, rows: readonly TextRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += DECISION_ROWS_PER_INSERT)
-    await tx.run(insertTextRowsSql(d, streamDecisions, rows.slice(i, i + DECISION_ROWS_PER_INSERT)));
+  // Through a staging table and the engine's bulk path: one INSERT of the rows as parameters costs as much on
+  // PostgreSQL (9–11 ms for 64 rows of ~70 columns) and ten times as much on DuckDB (107 ms against 17).
+  await tx.run(dropStagingSql(d, streamDecisions));
+  await tx.run(createStagingSql(d, streamDecisions));
+  await tx.bulkLoad(
+    stagingName(streamDecisions),
+    streamDecisions.columns.map((c) => c.name),
+    rows,
+  );
+  await tx.run(insertFromStagingSql(d, streamDecisions));
+  await tx.run(dropStagingSql(d, streamDecisions));
 }
