@@ -5,25 +5,7 @@ import type { CustomerProfile } from '../../domain/cleaning/customer-profile.js'
 import type { MergeEntry } from '../../domain/cleaning/merge-clusters.js';
 import type { SqlSession, TextRow } from '../../engines/engine.js';
 import type { Dialect } from '../../sql/dialects/dialect.js';
-import {
-  createStagingSql,
-  dropStagingSql,
-  insertFromStagingSql,
-  stagingName,
-} from '../../sql/cleaning/staging.js';
-
-/** Bulk-loads text rows into `table` through a staging table and the engine's bulk path. */
-async function load(db: SqlSession, d: Dialect, table: TableDef, rows: readonly TextRow[]): Promise<void> {
-  await db.run(dropStagingSql(d, table));
-  await db.run(createStagingSql(d, table));
-  await db.bulkLoad(
-    stagingName(table),
-    table.columns.map((c) => c.name),
-    rows,
-  );
-  await db.run(insertFromStagingSql(d, table));
-  await db.run(dropStagingSql(d, table));
-}
+import { loadTextRows } from '../load-text-rows.js';
 
 /** Writes the normalised customers and the merge map, in the column order of their table definitions. */
 export async function writeCustomerResults(
@@ -53,6 +35,6 @@ export async function writeCustomerResults(
   }));
   const asRows = (table: TableDef, records: Record<string, string | null>[]): TextRow[] =>
     records.map((r) => table.columns.map((c) => r[c.name] ?? null));
-  await load(db, d, customerNormalised, asRows(customerNormalised, normalisedRows));
-  await load(db, d, customerMerges, asRows(customerMerges, mergeRows));
+  await loadTextRows(db, d, customerNormalised, asRows(customerNormalised, normalisedRows));
+  await loadTextRows(db, d, customerMerges, asRows(customerMerges, mergeRows));
 }

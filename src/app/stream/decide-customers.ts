@@ -15,12 +15,6 @@ import {
 import type { Row, SqlSession, TextRow } from '../../engines/engine.js';
 import type { Dialect } from '../../sql/dialects/dialect.js';
 import {
-  createStagingSql,
-  dropStagingSql,
-  insertFromStagingSql,
-  stagingName,
-} from '../../sql/cleaning/staging.js';
-import {
   enqueueEventsSql,
   lastDecisionNumbersSql,
   latestDecisionsOfUnitsSql,
@@ -28,6 +22,7 @@ import {
   runStatesSql,
 } from '../../sql/stream/decision-sql.js';
 import { featuresOfSome } from '../tiering/compute-features.js';
+import { loadTextRows } from '../load-text-rows.js';
 import { needsPredictions } from '../tiering/fill-predictions.js';
 import { readsChurnModel } from '../tiering/churn-probabilities.js';
 import { segmentOf, type RunReference } from './run-reference.js';
@@ -191,7 +186,7 @@ export async function decideCustomers(
     decisions.push({ customerId: id, from: previous?.tier ?? null, to: s.tier, changed: decision.changed });
     events.push(...decision.events);
   }
-  await writeDecisions(tx, d, rows);
+  await loadTextRows(tx, d, streamDecisions, rows);
   if (events.length > 0)
     await tx.run(
       enqueueEventsSql(
@@ -200,18 +195,4 @@ export async function decideCustomers(
       ),
     );
   return { decisions, events };
-}
-
-async function writeDecisions(tx: SqlSession, d: Dialect, rows: readonly TextRow[]): Promise<void> {
-  // Through a staging table and the engine's bulk path: one INSERT of the rows as parameters costs as much on
-  // PostgreSQL (9–11 ms for 64 rows of ~70 columns) and ten times as much on DuckDB (107 ms against 17).
-  await tx.run(dropStagingSql(d, streamDecisions));
-  await tx.run(createStagingSql(d, streamDecisions));
-  await tx.bulkLoad(
-    stagingName(streamDecisions),
-    streamDecisions.columns.map((c) => c.name),
-    rows,
-  );
-  await tx.run(insertFromStagingSql(d, streamDecisions));
-  await tx.run(dropStagingSql(d, streamDecisions));
 }
