@@ -123,8 +123,9 @@ export const refundsClean: CleanView = {
   name: 'refunds_clean',
   description:
     'Refunds not flagged (no huge or excess refunds) of orders in orders_clean, with the surviving customer_id of the order.',
+  // With `only`, the join with those customers' orders is the restriction: no second read of their orders first.
   select: (d, only) => `SELECT ${columnsOf(d, refunds, 'r')}, o.customer_id
-FROM ${source(d, 'refunds', ordersOf(d, only), 'order_id')} r
+FROM ${d.quoteIdent('refunds')} r
 JOIN ${only === undefined ? 'orders_clean' : `(${ordersClean.select(d, only)})`} o ON o.order_id = r.order_id
 ${unflaggedJoin(d, 'refund_flags', 'refund_id', 'r')}
 WHERE ${unflaggedWhere('refund_id')}`,
