@@ -4,7 +4,6 @@ import type { SqlQuery } from '../../sql/query.js';
 import {
   existingKeysSql,
   insertRowsSql,
-  ownedKeysSql,
   type EventWrite,
   type NewRow,
 } from '../../sql/stream/apply-event-sql.js';
@@ -45,7 +44,7 @@ export class BatchWriter {
       for (const r of w.requires) if (r.kind === 'owned') want(r.table, r.key, r.value, true);
     }
     for (const { table, key, owned, values } of wanted.values()) {
-      const rows = await tx.all((owned ? ownedKeysSql : existingKeysSql)(d, table, key, [...values]));
+      const rows = await tx.all(existingKeysSql(d, table, key, [...values], owned));
       const known = writer.#row(table, key);
       for (const r of rows)
         if (owned) known.set(String(r.k), String(r.c));

@@ -100,20 +100,18 @@ export async function decideCustomers(
   );
   const units = featureRows.map((r) => String(r.customer_id));
   if (units.length === 0) return { decisions: [], events: [] };
-  const states = new Map<string, CustomerState>();
+  const runRows = new Map(
+    (await tx.all(runStatesSql(d, runId, units))).map((r) => [String(r.customer_id), r]),
+  );
+  const states = new Map<string, CustomerState>([...runRows].map(([id, r]) => [id, stateOf(r)]));
   // The stream keeps the model outputs of its reference run: a CLV fit or a churn model is scored in batch, and
   // one event moves a customer's output little between runs.
-  const outputs = new Map<string, Row>();
-  for (const r of await tx.all(runStatesSql(d, runId, units))) {
-    states.set(String(r.customer_id), stateOf(r));
-    outputs.set(String(r.customer_id), r);
-  }
   const carried = [
     ...(needsPredictions(config) ? (['predicted_margin'] as const) : []),
     ...(readsChurnModel(config) ? (['churn_probability'] as const) : []),
   ];
   const vectors = featureRows.map((r) => {
-    const run = outputs.get(String(r.customer_id));
+    const run = runRows.get(String(r.customer_id));
     return featureVectorOf({ ...r, ...Object.fromEntries(carried.map((c) => [c, run?.[c] ?? null])) });
   });
   for (const r of await tx.all(latestDecisionsOfUnitsSql(d, runId, units)))

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { demoDatabase } from '../../../test/support/demo-database.js';
 import { inboundEvent } from '../../../test/support/inbound-event.js';
 import { describeEachEngine, TEST_TZ } from '../../../test/support/engines.js';
+import { failingEngine } from '../../../test/support/failing-engine.js';
 import { TieringConfigSchema, type TieringConfig } from '../../contracts/tiering/config.js';
 import { featureVectorOf } from '../../contracts/tiering/features.js';
 import { TIERS } from '../../contracts/tiering/tiers.js';
@@ -219,22 +220,12 @@ describeEachEngine('pilots: a configuration active only in chosen cities', (kind
   it('leaves nothing behind when a run fails while tiering a pilot, so the next run on the connection works', async () => {
     const runs = await select('SELECT count(*) AS n FROM tiering_runs');
     let staged = 0;
-    const failing: Engine = {
-      ...engine,
-      exclusive: (work) =>
-        engine.exclusive((session) =>
-          work({
-            ...session,
-            run: async (q) => {
-              const text = typeof q === 'string' ? q : q.sql;
-              // The national segment's rows are staged first; the pilot's, with every customer's features set aside.
-              if (text.startsWith('INSERT INTO "tiering_snapshot_rows"') && ++staged === 2)
-                throw new Error('disk full');
-              return session.run(q);
-            },
-          }),
-        ),
-    };
+    // The national segment's rows are staged first; the pilot's, with every customer's features set aside.
+    const failing = failingEngine(
+      engine,
+      'session',
+      (sql) => sql.startsWith('INSERT INTO "tiering_snapshot_rows"') && ++staged === 2,
+    );
     await expect(runTiering(failing, { config: piloted, asOf })).rejects.toThrow('disk full');
     expect(staged).toBe(2);
     expect(await select('SELECT count(*) AS n FROM tiering_runs')).toEqual(runs);

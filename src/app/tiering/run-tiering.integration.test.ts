@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/engines.js';
 import { demoDatabase } from '../../../test/support/demo-database.js';
+import { failingEngine } from '../../../test/support/failing-engine.js';
 import { addDays } from '../../contracts/time/iso-date.js';
-import type { Engine, SqlSession } from '../../engines/engine.js';
+import type { Engine } from '../../engines/engine.js';
 import { defaultEnd } from '../generate/generate-options.js';
 import { buildReport } from './build-report.js';
 import { explainCustomer } from './explain-customer.js';
@@ -149,26 +150,9 @@ describeEachEngine('runTiering', (kind) => {
       const config = await loadTieringConfig();
       const before = await engine.all('SELECT count(*) AS n FROM tier_snapshots');
       const runsBefore = await engine.all('SELECT count(*) AS n FROM tiering_runs');
-      const failing: Engine = {
-        ...engine,
-        exclusive: (work) =>
-          engine.exclusive((session) =>
-            work({
-              ...session,
-              transaction: (inner) =>
-                session.transaction((tx) =>
-                  inner({
-                    ...tx,
-                    run: async (q) => {
-                      const text = typeof q === 'string' ? q : q.sql;
-                      if (text.startsWith('INSERT INTO tiering_runs')) throw new Error('disk full');
-                      return tx.run(q);
-                    },
-                  } satisfies SqlSession),
-                ),
-            }),
-          ),
-      };
+      const failing = failingEngine(engine, 'transaction', (sql) =>
+        sql.startsWith('INSERT INTO tiering_runs'),
+      );
       await expect(runTiering(failing, { config, asOf })).rejects.toThrow('disk full');
       expect(await engine.all('SELECT count(*) AS n FROM tier_snapshots')).toEqual(before);
       expect(await engine.all('SELECT count(*) AS n FROM tiering_runs')).toEqual(runsBefore);

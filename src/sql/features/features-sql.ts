@@ -1,6 +1,7 @@
 import { ATTRIBUTES, FEATURE_NAMES } from '../../contracts/tiering/features.js';
 import { PIPELINE_TABLES } from '../../contracts/tiering/pipeline-tables.js';
 import type { Dialect } from '../dialects/dialect.js';
+import { textValues } from '../placeholders.js';
 import { prepared, sql, type SqlQuery } from '../query.js';
 import { complaintPartsCte, disputePartsCte } from './complaints.js';
 import { featureContext, importedIdsCte, type Cte, type FeatureContext } from './context.js';
@@ -44,7 +45,7 @@ export function featuresOfSomeSql(
   const ids = [...customerIds, ...Array<null>(slots - customerIds.length).fill(null)];
   const listed: Cte = {
     name: 'feature_listed',
-    sql: `SELECT customer_id FROM (VALUES ${ids.map((_, i) => `(CAST(${d.param(i + 1)} AS VARCHAR))`).join(', ')}) AS l (customer_id)`,
+    sql: `SELECT customer_id FROM (${textValues(d, ids.length)}) AS l (customer_id)`,
   };
   const scope = importedIdsCte(d, `SELECT customer_id FROM ${listed.name}`, params.unit, 'feature_scope');
   const c = featureContext(d, params, `SELECT customer_id FROM ${scope.name}`);

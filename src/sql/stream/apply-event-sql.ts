@@ -1,6 +1,7 @@
 import { assertUnreachable } from '../../contracts/assert-unreachable.js';
 import type { InboundEvent } from '../../contracts/events/inbound.js';
 import type { Dialect } from '../dialects/dialect.js';
+import { placeholders } from '../placeholders.js';
 import { sql, type SqlParam, type SqlQuery } from '../query.js';
 
 /**
@@ -51,20 +52,20 @@ const newKey = (table: string, key: string, value: string, what: string): NewKey
   reason: `${what} ${value} exists already`,
 });
 
-/** Which of some keys a table has. */
-export function existingKeysSql(d: Dialect, table: string, key: string, values: readonly string[]): SqlQuery {
+/**
+ * Which of some keys a table has (`k`) and, with `owners`, the customer each belongs to (`c`; for tables with a
+ * customer_id).
+ */
+export function existingKeysSql(
+  d: Dialect,
+  table: string,
+  key: string,
+  values: readonly string[],
+  owners: boolean,
+): SqlQuery {
   const k = d.quoteIdent(key);
   return sql(
-    `SELECT ${k} AS k FROM ${d.quoteIdent(table)} WHERE ${k} IN (${values.map((_, i) => d.param(i + 1)).join(', ')})`,
-    [...values],
-  );
-}
-
-/** Which customer each of some keys of a table belongs to (the keys it has). */
-export function ownedKeysSql(d: Dialect, table: string, key: string, values: readonly string[]): SqlQuery {
-  const k = d.quoteIdent(key);
-  return sql(
-    `SELECT ${k} AS k, customer_id AS c FROM ${d.quoteIdent(table)} WHERE ${k} IN (${values.map((_, i) => d.param(i + 1)).join(', ')})`,
+    `SELECT ${k} AS k${owners ? ', customer_id AS c' : ''} FROM ${d.quoteIdent(table)} WHERE ${k} IN (${placeholders(d, values.length)})`,
     [...values],
   );
 }

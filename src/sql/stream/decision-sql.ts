@@ -1,12 +1,13 @@
 import type { Dialect } from '../dialects/dialect.js';
 import { MODEL_OUTPUTS } from '../tiering/model-outputs.js';
+import { placeholders, textValues } from '../placeholders.js';
 import { sql, type SqlQuery } from '../query.js';
 import { paramList } from '../webhooks/params.js';
 import { subscribedToSql } from '../webhooks/subscriptions-sql.js';
 
 /** `customer_id IN (…)` over some unit ids, its placeholders numbered from `first`. */
 const unitsIn = (d: Dialect, ids: readonly string[], first: number): string =>
-  `customer_id IN (${ids.map((_, i) => d.param(first + i)).join(', ')})`;
+  `customer_id IN (${placeholders(d, ids.length, first)})`;
 
 const STATE_COLUMNS = ['customer_id', 'tier', 'candidate_tier', 'candidate_streak', 'tags', 'tag_reasons'];
 
@@ -15,11 +16,10 @@ const STATE_COLUMNS = ['customer_id', 'tier', 'candidate_tier', 'candidate_strea
  * primary key), however many the run has (a filter on the run alone read them all: 13 ms a batch and growing).
  */
 export function latestDecisionsOfUnitsSql(d: Dialect, runId: string, ids: readonly string[]): SqlQuery {
-  const units = ids.map((_, i) => `(CAST(${d.param(i + 2)} AS VARCHAR))`).join(', ');
   const columns = STATE_COLUMNS.filter((c) => c !== 'customer_id');
   return sql(
     `SELECT u.customer_id, ${columns.map((c) => `l.${c}`).join(', ')}
-FROM (VALUES ${units}) AS u (customer_id)
+FROM (${textValues(d, ids.length, 2)}) AS u (customer_id)
 CROSS JOIN LATERAL (
   SELECT ${columns.join(', ')} FROM stream_decisions s
   WHERE s.customer_id = u.customer_id AND s.run_id = ${d.param(1)}
@@ -54,7 +54,7 @@ export const overridesOfUnitsSql = (d: Dialect, ids: readonly string[]): SqlQuer
 /** The events sent by the decisions some events caused (to send them again after a redelivery). */
 export function eventsCausedBySql(d: Dialect, eventIds: readonly string[]): SqlQuery {
   return sql(
-    `SELECT events FROM stream_decisions WHERE cause_event_id IN (${eventIds.map((_, i) => d.param(i + 1)).join(', ')})
+    `SELECT events FROM stream_decisions WHERE cause_event_id IN (${placeholders(d, eventIds.length)})
      ORDER BY customer_id, decision_no`,
     [...eventIds],
   );

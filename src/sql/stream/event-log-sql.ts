@@ -1,12 +1,12 @@
 import type { Dialect } from '../dialects/dialect.js';
 import { sql, type SqlParam, type SqlQuery } from '../query.js';
+import { placeholders } from '../placeholders.js';
 
 /** The ids among `ids` already in the event log. */
 export function knownEventsSql(d: Dialect, ids: readonly string[]): SqlQuery {
-  return sql(
-    `SELECT event_id FROM stream_events WHERE event_id IN (${ids.map((_, i) => d.param(i + 1)).join(', ')})`,
-    [...ids],
-  );
+  return sql(`SELECT event_id FROM stream_events WHERE event_id IN (${placeholders(d, ids.length)})`, [
+    ...ids,
+  ]);
 }
 
 export interface EventLogEntry {
@@ -40,17 +40,16 @@ export function logEventsSql(d: Dialect, entries: readonly EventLogEntry[]): Sql
 
 /** The ids among `ids` of known customers (imported ids, merged duplicates included). */
 export function knownCustomersSql(d: Dialect, ids: readonly string[]): SqlQuery {
-  return sql(
-    `SELECT customer_id FROM customers WHERE customer_id IN (${ids.map((_, i) => d.param(i + 1)).join(', ')})`,
-    [...ids],
-  );
+  return sql(`SELECT customer_id FROM customers WHERE customer_id IN (${placeholders(d, ids.length)})`, [
+    ...ids,
+  ]);
 }
 
 /** The surviving customer of each of some imported customer ids. */
 export function survivorsOfSql(d: Dialect, customerIds: readonly string[]): SqlQuery {
   return sql(
     `SELECT customer_id, survivor_id FROM customer_survivors
-     WHERE customer_id IN (${customerIds.map((_, i) => d.param(i + 1)).join(', ')})`,
+     WHERE customer_id IN (${placeholders(d, customerIds.length)})`,
     [...customerIds],
   );
 }
