@@ -8,8 +8,9 @@ import type { EventBus } from '../src/stream/bus.js';
  * Where a worker's batch spends its time, measured from outside the worker code: the engine it gets times its
  * transactions and splits each at the first statement of the next step of processBatch:
  *   apply     applyEvents (event log, checks, source rows)
- *   features  decideCustomers' featuresOfSome for the changed customers (its one statement)
- *   decide    reading their states, scoring, tags and policies in JS (from the run's snapshot rows on)
+ *   features  the worker's cache checks (data version, last decision numbers) and the rows and states of the
+ *             units it does not hold (from the data-version query on)
+ *   decide    the overrides, then features from the held rows, scoring, tags and policies in JS
  *   write     the stream_decisions rows and webhook outbox (from the stream_decisions staging table on)
  *   commit    BEGIN and COMMIT
  * plus `reference` (the latest-run check before each batch) and `publish` (wall time with outgoing events in
@@ -22,8 +23,8 @@ type TxPhase = 'apply' | 'features' | 'decide' | 'write';
 
 /** The statement that opens each step after apply, in processBatch's order. */
 const STEP_MARKERS: readonly (readonly [TxPhase, (sql: string) => boolean])[] = [
-  ['features', (s) => s.startsWith('WITH feature_listed AS')],
-  ['decide', (s) => s.includes('FROM tier_snapshots WHERE run_id')],
+  ['features', (s) => s.includes('FROM imports)')],
+  ['decide', (s) => s.includes('FROM tier_overrides')],
   ['write', (s) => s.includes(stagingName(streamDecisions))],
 ];
 

@@ -133,6 +133,11 @@ describeEachEngine('applying stream events', (kind) => {
         { customerId: survivorId, lastEventId: 'ev-8' },
       ].sort((a, b) => (a.customerId < b.customerId ? -1 : 1)),
     );
+    // The applied events in order, the duplicate's under its survivor.
+    expect(result.changes.map((c) => [c.event.id, c.survivorId])).toEqual([
+      ...['ev-1', 'ev-2', 'ev-3', 'ev-4', 'ev-5', 'ev-6', 'ev-7'].map((id) => [id, customerId]),
+      ['ev-8', survivorId],
+    ]);
 
     expect(
       await engine.all({
@@ -175,7 +180,13 @@ describeEachEngine('applying stream events', (kind) => {
     const again = await engine.transaction((tx) =>
       applyEvents(tx, engine.dialect, batch.slice(0, 3), new Date()),
     );
-    expect(again).toEqual({ applied: [], duplicates: ['ev-1', 'ev-2', 'ev-3'], rejected: [], customers: [] });
+    expect(again).toEqual({
+      applied: [],
+      duplicates: ['ev-1', 'ev-2', 'ev-3'],
+      rejected: [],
+      customers: [],
+      changes: [],
+    });
     expect(await count('SELECT count(*) AS n FROM orders WHERE order_id = $1', ['STREAM-O1'])).toBe(1);
     expect(await count('SELECT count(*) AS n FROM stream_events', [])).toBe(12);
   });

@@ -21,6 +21,8 @@ export interface AppliedEvents {
    * with the id of its last applied event: the cause of what is decided next.
    */
   readonly customers: readonly { readonly customerId: string; readonly lastEventId: string }[];
+  /** The applied events in order, each with the surviving customer whose rows it changed. */
+  readonly changes: readonly { readonly survivorId: string; readonly event: InboundEvent }[];
 }
 
 /**
@@ -35,7 +37,7 @@ export async function applyEvents(
   events: readonly InboundEvent[],
   now: Date,
 ): Promise<AppliedEvents> {
-  if (events.length === 0) return { applied: [], duplicates: [], rejected: [], customers: [] };
+  if (events.length === 0) return { applied: [], duplicates: [], rejected: [], customers: [], changes: [] };
   const known = new Set(
     (await tx.all(knownEventsSql(d, [...new Set(events.map((e) => e.id))]))).map((r) => String(r.event_id)),
   );
@@ -43,6 +45,7 @@ export async function applyEvents(
   const duplicates: string[] = [];
   const rejected: { eventId: string; reason: string }[] = [];
   const touched = new Map<string, string>();
+  const appliedEvents: InboundEvent[] = [];
   const log: EventLogEntry[] = [];
   const customerIds = [...new Set(events.map((e) => e.customerId))];
   const customers = new Set(
@@ -63,6 +66,7 @@ export async function applyEvents(
     if (reason === null) {
       writer.apply(write, e.customerId);
       applied.push(e.id);
+      appliedEvents.push(e);
       touched.set(e.customerId, e.id);
     } else rejected.push({ eventId: e.id, reason });
     log.push({
@@ -78,22 +82,37 @@ export async function applyEvents(
   }
   await writer.flush();
   if (log.length > 0) await tx.run(logEventsSql(d, log));
-  return { applied, duplicates, rejected, customers: await survivorsWithCause(tx, d, touched, applied) };
+  const survivorOf = await survivorsOf(tx, d, [...touched.keys()]);
+  return {
+    applied,
+    duplicates,
+    rejected,
+    customers: survivorsWithCause(survivorOf, touched, applied),
+    changes: appliedEvents.map((event) => ({
+      survivorId: survivorOf.get(event.customerId) as string,
+      event,
+    })),
+  };
+}
+
+/** The surviving customer of each of some imported customer ids. */
+async function survivorsOf(tx: SqlSession, d: Dialect, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  return new Map(
+    (await tx.all(survivorsOfSql(d, ids))).map((r) => [String(r.customer_id), String(r.survivor_id)]),
+  );
 }
 
 /** The survivors of the touched customers, each caused by the last event applied to any of its duplicates. */
-async function survivorsWithCause(
-  tx: SqlSession,
-  d: Dialect,
+function survivorsWithCause(
+  survivorOf: ReadonlyMap<string, string>,
   lastEventOf: ReadonlyMap<string, string>,
   applied: readonly string[],
-): Promise<AppliedEvents['customers']> {
-  if (lastEventOf.size === 0) return [];
+): AppliedEvents['customers'] {
   const order = new Map(applied.map((id, i) => [id, i]));
   const cause = new Map<string, string>();
-  for (const r of await tx.all(survivorsOfSql(d, [...lastEventOf.keys()]))) {
-    const survivor = String(r.survivor_id);
-    const eventId = lastEventOf.get(String(r.customer_id)) as string;
+  for (const [customerId, survivor] of survivorOf) {
+    const eventId = lastEventOf.get(customerId) as string;
     const current = cause.get(survivor);
     if (current === undefined || (order.get(eventId) ?? 0) > (order.get(current) ?? 0))
       cause.set(survivor, eventId);

@@ -3,29 +3,20 @@ import { streamDecisions } from '../../contracts/data-model/system/stream-decisi
 import type { OutboundEvent } from '../../contracts/events/outbound.js';
 import { ATTRIBUTES, FEATURE_NAMES, featureVectorOf } from '../../contracts/tiering/features.js';
 import { POLICY_COLUMNS } from '../../contracts/tiering/pipeline-tables.js';
-import type { TagName, Tier } from '../../contracts/tiering/tiers.js';
+import type { Tier } from '../../contracts/tiering/tiers.js';
 import { addDays } from '../../contracts/time/iso-date.js';
-import { isoDateIn, wallTimeToUtcMs } from '../../contracts/time/zoned-time.js';
+import { isoDateIn, startOfDayUtcMs } from '../../contracts/time/zoned-time.js';
 import type { TierOverride } from '../../domain/tiering/scoring/overrides.js';
-import {
-  decideCustomer,
-  type CustomerDecision,
-  type CustomerState,
-} from '../../domain/tiering/stream/decide-customer.js';
-import type { Row, SqlSession, TextRow } from '../../engines/engine.js';
+import { decideCustomer, type CustomerDecision } from '../../domain/tiering/stream/decide-customer.js';
+import { unitFeatureRow } from '../../domain/tiering/stream/unit-features.js';
+import type { SqlSession, TextRow } from '../../engines/engine.js';
 import type { Dialect } from '../../sql/dialects/dialect.js';
-import {
-  enqueueEventsSql,
-  lastDecisionNumbersSql,
-  latestDecisionsOfUnitsSql,
-  overridesOfUnitsSql,
-  runStatesSql,
-} from '../../sql/stream/decision-sql.js';
-import { featuresOfSome } from '../tiering/compute-features.js';
+import { enqueueEventsSql, overridesOfUnitsSql } from '../../sql/stream/decision-sql.js';
 import { loadTextRows } from '../load-text-rows.js';
-import { needsPredictions } from '../tiering/fill-predictions.js';
-import { readsChurnModel } from '../tiering/churn-probabilities.js';
+import type { AppliedEvents } from './apply-events.js';
 import { segmentOf, type RunReference } from './run-reference.js';
+import type { CachedUnit, UnitCache } from './unit-cache.js';
+import { streamFeatureParams, streamWindows, unitsToDecide } from './units-to-decide.js';
 
 export interface DecisionSummary {
   readonly customerId: string;
@@ -38,22 +29,12 @@ export interface DecidedCustomers {
   readonly decisions: readonly DecisionSummary[];
   /** What to announce once committed (also in the webhook outbox already). */
   readonly events: readonly OutboundEvent[];
+  /** The decided units to keep in the worker's cache once committed (under the cache's stamp then). */
+  readonly cache: { readonly stamp: string; readonly units: readonly CachedUnit[] } | null;
 }
 
 const outboundEventId = (parts: readonly string[]): string =>
   `evt_${createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 24)}`;
-
-const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
-
-function stateOf(r: Row): CustomerState {
-  return {
-    tier: (r.tier as Tier | null) ?? null,
-    candidateTier: (r.candidate_tier as Tier | null) ?? null,
-    candidateStreak: r.candidate_streak === null ? null : Number(r.candidate_streak),
-    tags: list(r.tags) as TagName[],
-    tagReasons: list(r.tag_reasons),
-  };
-}
 
 /** The day the stream's features are as of: today in the business time zone, never before the run's day. */
 export function streamAsOf(reference: RunReference, now: Date, timeZone: string): string {
@@ -62,9 +43,7 @@ export function streamAsOf(reference: RunReference, now: Date, timeZone: string)
 }
 
 function endOfDay(asOf: string, timeZone: string): string {
-  const [year, month, day] = addDays(asOf, 1).split('-').map(Number) as [number, number, number];
-  const ms = wallTimeToUtcMs(timeZone, { year, month, day, hour: 0, minute: 0, second: 0, ms: 0 });
-  return new Date(ms).toISOString();
+  return new Date(startOfDayUtcMs(timeZone, addDays(asOf, 1))).toISOString();
 }
 
 const text = (v: unknown): string | null =>
@@ -76,50 +55,31 @@ function decisionRow(values: Readonly<Record<string, unknown>>): TextRow {
 }
 
 /**
- * Decides again about the customers a batch of events changed, inside the batch's transaction: recomputes their
- * features from their own rows (featuresOfSome: one statement for those units only), rescores each against the reference run,
- * applies tags and policies, writes a stream_decisions row per customer and the webhook deliveries of what
- * changed. Returns the events to publish once the transaction has committed.
+ * Decides again about the units a batch of events changed, inside the batch's transaction: their features from
+ * their rows after the batch (held by the worker and updated by the events in memory, or read in the transaction:
+ * unitsToDecide), rescored against the reference run, tags and policies applied; writes a stream_decisions row per
+ * unit and the webhook deliveries of what changed. Returns the events to publish once the transaction has
+ * committed, and the units to keep in the cache then.
  */
 export async function decideCustomers(
   tx: SqlSession,
   d: Dialect,
   reference: RunReference,
-  customers: readonly { readonly customerId: string; readonly lastEventId: string }[],
+  applied: Pick<AppliedEvents, 'customers' | 'changes'>,
   now: Date,
   timeZone: string,
+  cache: UnitCache,
 ): Promise<DecidedCustomers> {
-  if (customers.length === 0) return { decisions: [], events: [] };
-  const { config, runId } = reference;
+  const { customers } = applied;
+  if (customers.length === 0) return { decisions: [], events: [], cache: null };
+  const { runId } = reference;
   const asOf = streamAsOf(reference, now, timeZone);
-  const featureRows = await featuresOfSome(
-    tx,
-    d,
-    { asOf, longDays: config.windows.longDays, shortDays: config.windows.shortDays, unit: config.unit },
-    customers.map((c) => c.customerId),
-  );
-  const units = featureRows.map((r) => String(r.customer_id));
-  if (units.length === 0) return { decisions: [], events: [] };
-  const runRows = new Map(
-    (await tx.all(runStatesSql(d, runId, units))).map((r) => [String(r.customer_id), r]),
-  );
-  const states = new Map<string, CustomerState>([...runRows].map(([id, r]) => [id, stateOf(r)]));
-  // The stream keeps the model outputs of its reference run: a CLV fit or a churn model is scored in batch, and
-  // one event moves a customer's output little between runs.
-  const carried = [
-    ...(needsPredictions(config) ? (['predicted_margin'] as const) : []),
-    ...(readsChurnModel(config) ? (['churn_probability'] as const) : []),
-  ];
-  const vectors = featureRows.map((r) => {
-    const run = runRows.get(String(r.customer_id));
-    return featureVectorOf({ ...r, ...Object.fromEntries(carried.map((c) => [c, run?.[c] ?? null])) });
-  });
-  for (const r of await tx.all(latestDecisionsOfUnitsSql(d, runId, units)))
-    states.set(String(r.customer_id), stateOf(r));
-  const lastNo = new Map(
-    (await tx.all(lastDecisionNumbersSql(d, units))).map((r) => [String(r.customer_id), Number(r.n)]),
-  );
-  const overrides: TierOverride[] = (await tx.all(overridesOfUnitsSql(d, units))).map((r) => ({
+  const params = streamFeatureParams(reference, asOf);
+  const w = streamWindows(params, timeZone);
+  const { stamp, units } = await unitsToDecide(tx, d, reference, applied.changes, params, w, cache);
+  if (units.length === 0) return { decisions: [], events: [], cache: null };
+  const unitIds = units.map((u) => u.inputs.unitId);
+  const overrides: TierOverride[] = (await tx.all(overridesOfUnitsSql(d, unitIds))).map((r) => ({
     overrideId: String(r.override_id),
     customerId: String(r.customer_id),
     tier: r.tier as Tier,
@@ -135,9 +95,11 @@ export async function decideCustomers(
   const rows: TextRow[] = [];
   const decisions: DecisionSummary[] = [];
   const events: OutboundEvent[] = [];
-  for (const vector of vectors) {
+  const decided: CachedUnit[] = [];
+  for (const unit of units) {
+    const vector = featureVectorOf({ ...unitFeatureRow(unit.inputs, w), ...unit.carried });
     const id = vector.customerId;
-    const previous = states.get(id);
+    const previous = unit.state;
     const causeEventId = causeOf.get(id) ?? lastCause;
     const segment = segmentOf(reference, vector);
     const decision: CustomerDecision = decideCustomer({
@@ -154,10 +116,11 @@ export async function decideCustomers(
       eventIdOf: outboundEventId,
     });
     const s = decision.scored;
+    const decisionNo = unit.decisionNo + 1;
     rows.push(
       decisionRow({
         customer_id: id,
-        decision_no: (lastNo.get(id) ?? 0) + 1,
+        decision_no: decisionNo,
         cause_event_id: causeEventId,
         decided_at: decidedAt,
         run_id: runId,
@@ -183,6 +146,17 @@ export async function decideCustomers(
     );
     decisions.push({ customerId: id, from: previous?.tier ?? null, to: s.tier, changed: decision.changed });
     events.push(...decision.events);
+    decided.push({
+      ...unit,
+      decisionNo,
+      state: {
+        tier: s.tier,
+        candidateTier: s.candidateTier,
+        candidateStreak: s.candidateStreak,
+        tags: decision.tags,
+        tagReasons: decision.tagReasons,
+      },
+    });
   }
   await loadTextRows(tx, d, streamDecisions, rows);
   if (events.length > 0)
@@ -192,5 +166,5 @@ export async function decideCustomers(
         events.map((e) => ({ id: e.id, type: e.type, occurredAt: e.occurredAt, payload: JSON.stringify(e) })),
       ),
     );
-  return { decisions, events };
+  return { decisions, events, cache: { stamp, units: decided } };
 }

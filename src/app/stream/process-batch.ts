@@ -5,8 +5,9 @@ import { eventsCausedBySql } from '../../sql/stream/decision-sql.js';
 import { applyEvents, type AppliedEvents } from './apply-events.js';
 import { decideCustomers, type DecisionSummary } from './decide-customers.js';
 import type { RunReference } from './run-reference.js';
+import { UnitCache } from './unit-cache.js';
 
-export interface BatchOutcome extends Omit<AppliedEvents, 'customers'> {
+export interface BatchOutcome extends Omit<AppliedEvents, 'customers' | 'changes'> {
   readonly decisions: readonly DecisionSummary[];
   /**
    * The events to publish now: those of this batch's decisions, and again those of decisions a redelivered event
@@ -18,7 +19,8 @@ export interface BatchOutcome extends Omit<AppliedEvents, 'customers'> {
 /**
  * One batch of events in one transaction: applied to the data, then the customers they changed decided again
  * against `reference` (none before the first batch run: the events are then only applied). A failure rolls all of
- * it back, so an event is never logged as applied without the decision it caused.
+ * it back, so an event is never logged as applied without the decision it caused. `cache`: the units the caller
+ * keeps between batches (a worker's); what the batch decided goes into it once committed.
  */
 export async function processBatch(
   engine: Engine,
@@ -26,27 +28,31 @@ export async function processBatch(
   events: readonly InboundEvent[],
   now: Date,
   timeZone: string,
+  cache: UnitCache = new UnitCache(),
 ): Promise<BatchOutcome> {
   const d = engine.dialect;
-  return engine.transaction(async (tx) => {
+  const { outcome, decided } = await engine.transaction(async (tx) => {
     for (const statement of d.favourIndexScans()) await tx.run(statement);
     const applied = await applyEvents(tx, d, events, now);
     const decided =
       reference === null
-        ? { decisions: [], events: [] }
-        : await decideCustomers(tx, d, reference, applied.customers, now, timeZone);
+        ? { decisions: [], events: [], cache: null }
+        : await decideCustomers(tx, d, reference, applied, now, timeZone, cache);
     const again =
       applied.duplicates.length === 0
         ? []
         : (await tx.all(eventsCausedBySql(d, applied.duplicates))).flatMap((r) =>
             (JSON.parse(String(r.events)) as unknown[]).map((e) => OutboundEventSchema.parse(e)),
           );
-    return {
+    const outcome: BatchOutcome = {
       applied: applied.applied,
       duplicates: applied.duplicates,
       rejected: applied.rejected,
       decisions: decided.decisions,
       events: [...decided.events, ...again],
     };
+    return { outcome, decided: decided.cache };
   });
+  if (decided) cache.install(decided.stamp, decided.units);
+  return outcome;
 }

@@ -3,7 +3,10 @@ import type { OutboundEvent } from '../../contracts/events/outbound.js';
 import type { Engine } from '../../engines/engine.js';
 import type { EventHandler } from '../../stream/bus.js';
 import { processBatch, type BatchOutcome } from './process-batch.js';
+import { streamAsOf } from './decide-customers.js';
 import { latestRunId, loadRunReference, type RunReference } from './run-reference.js';
+import { DEFAULT_CACHED_UNITS, UnitCache } from './unit-cache.js';
+import { preloadUnits } from './units-to-decide.js';
 
 export interface StreamProcessorOptions {
   readonly engine: Engine;
@@ -15,6 +18,8 @@ export interface StreamProcessorOptions {
   readonly maxBatch?: number;
   /** After each committed batch: for logs, progress and the benchmark's latency. */
   readonly onBatch?: (batch: CommittedBatch) => void;
+  /** Most units kept in memory between batches (default DEFAULT_CACHED_UNITS; 0 reads every unit each time). */
+  readonly cachedUnits?: number;
 }
 
 export interface CommittedBatch {
@@ -27,8 +32,18 @@ export interface CommittedBatch {
 export interface StreamProcessor {
   /** The bus handler: resolves once the event's batch committed and its outgoing events were published. */
   readonly handle: EventHandler;
-  /** Batches committed and events handled so far. */
-  stats(): { readonly batches: number; readonly events: number };
+  /**
+   * Reads every unit into memory as of today when they fit in the cache (before taking events: the first event
+   * of each unit is then as quick as the next). Returns the units read.
+   */
+  preload(): Promise<number>;
+  /** Batches committed, events handled, and units decided from memory (held) or from their rows (read) so far. */
+  stats(): {
+    readonly batches: number;
+    readonly events: number;
+    readonly unitsHeld: number;
+    readonly unitsRead: number;
+  };
 }
 
 interface Pending {
@@ -42,7 +57,8 @@ interface Pending {
  * arrive while a batch is being written form the next batch, so that one transaction (and one recomputation of
  * the features of the customers concerned) serves many events when the stream is busy, and one event when it is
  * quiet. A batch that fails is retried event by event, so that one bad event fails alone (and is retried or
- * dead-lettered by the bus) instead of taking the others of its batch with it.
+ * dead-lettered by the bus) instead of taking the others of its batch with it. The units decided are kept in
+ * memory (UnitCache), so that the next event of a unit updates its features without reading its rows again.
  */
 export function createStreamProcessor(options: StreamProcessorOptions): StreamProcessor {
   const { engine, timeZone } = options;
@@ -51,6 +67,7 @@ export function createStreamProcessor(options: StreamProcessorOptions): StreamPr
   const queue: Pending[] = [];
   let running = false;
   let reference: RunReference | null = null;
+  const cache = new UnitCache(options.cachedUnits ?? DEFAULT_CACHED_UNITS);
   let batches = 0;
   let handled = 0;
 
@@ -63,7 +80,7 @@ export function createStreamProcessor(options: StreamProcessorOptions): StreamPr
 
   async function commit(events: readonly InboundEvent[]): Promise<void> {
     const ref = await currentReference();
-    const outcome = await processBatch(engine, ref, events, now(), timeZone);
+    const outcome = await processBatch(engine, ref, events, now(), timeZone, cache);
     batches += 1;
     handled += events.length;
     options.onBatch?.({ events, outcome, runId: ref?.runId ?? null, committedAt: Date.now() });
@@ -108,6 +125,10 @@ export function createStreamProcessor(options: StreamProcessorOptions): StreamPr
         queue.push({ event, resolve, reject });
         kick();
       }),
-    stats: () => ({ batches, events: handled }),
+    preload: async () => {
+      const ref = await currentReference();
+      return ref === null ? 0 : preloadUnits(engine, ref, streamAsOf(ref, now(), timeZone), cache);
+    },
+    stats: () => ({ batches, events: handled, unitsHeld: cache.counts.held, unitsRead: cache.counts.read }),
   };
 }

@@ -10,6 +10,8 @@ export interface WorkerOptions {
   /** Events this worker applies at once (default: every partition, so that batches can fill up). */
   readonly concurrency?: number;
   readonly maxBatch?: number;
+  /** Units kept in memory (StreamProcessorOptions.cachedUnits). */
+  readonly cachedUnits?: number;
   readonly onBatch?: (batch: CommittedBatch) => void;
   readonly onDeadLetter?: (letter: DeadLetter) => void;
   readonly onError?: (error: unknown) => void;
@@ -35,7 +37,9 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     ...(options.now ? { now: options.now } : {}),
     ...(options.maxBatch ? { maxBatch: options.maxBatch } : {}),
     ...(options.onBatch ? { onBatch: options.onBatch } : {}),
+    ...(options.cachedUnits === undefined ? {} : { cachedUnits: options.cachedUnits }),
   });
+  await processor.preload();
   const consumer = await bus.consume({
     handler: processor.handle,
     concurrency: options.concurrency ?? bus.names.partitions,

@@ -1,8 +1,8 @@
 import { PIPELINE_TABLES } from '../../contracts/tiering/pipeline-tables.js';
-import type { Row, SqlSession } from '../../engines/engine.js';
+import type { SqlSession } from '../../engines/engine.js';
 import type { Dialect } from '../../sql/dialects/dialect.js';
 import { analyzeTables } from '../analyze-tables.js';
-import { featuresOfSomeSql, featuresSql, type FeatureParams } from '../../sql/features/features-sql.js';
+import { featuresSql, type FeatureParams } from '../../sql/features/features-sql.js';
 
 /**
  * Computes the features as of `params.asOf` into the session's temp table `tiering_features` (replacing a
@@ -19,17 +19,4 @@ export async function computeFeatures(
   await analyzeTables(session, d, [PIPELINE_TABLES.features]);
   const [row] = await session.all(`SELECT count(*) AS n FROM ${table}`);
   return { customers: Number(row?.n ?? 0) };
-}
-
-/**
- * The feature rows (as in tiering_features) of the units of some surviving customers, computed from those units'
- * rows alone in one statement, without a temp table: what the order stream recomputes per batch of events.
- */
-export async function featuresOfSome(
-  session: SqlSession,
-  d: Dialect,
-  params: FeatureParams,
-  customerIds: readonly string[],
-): Promise<Row[]> {
-  return customerIds.length === 0 ? [] : session.all(featuresOfSomeSql(d, params, customerIds));
 }

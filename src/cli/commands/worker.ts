@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { DEFAULT_CACHED_UNITS } from '../../app/stream/unit-cache.js';
 import { startWorker } from '../../app/stream/worker.js';
 import { loadConfig } from '../../config.js';
 import { stratumError } from '../../contracts/errors.js';
@@ -17,6 +18,7 @@ const WorkerSchema = z.object({
   ...DatabaseOptionShape,
   ...StreamOptionShape,
   maxBatch: z.coerce.number().int().min(1).max(10_000).default(500),
+  cachedUnits: z.coerce.number().int().min(0).max(10_000_000).default(DEFAULT_CACHED_UNITS),
   json: z.boolean().default(false),
 });
 
@@ -30,6 +32,11 @@ export function registerWorkerCommand(program: Command): void {
     .option('--pg <url>', PG_OPTION_HELP);
   addStreamOptions(command)
     .option('--max-batch <n>', 'most events applied in one transaction', '500')
+    .option(
+      '--cached-units <n>',
+      'most customers (or chains) whose rows the worker keeps in memory; all are read at start when they fit (0: read each time)',
+      String(DEFAULT_CACHED_UNITS),
+    )
     .option('--json', 'print progress as JSON lines')
     .action(
       runAction(async (raw: unknown) => {
@@ -50,6 +57,7 @@ export function registerWorkerCommand(program: Command): void {
           bus,
           timeZone: config.timeZone,
           maxBatch: o.maxBatch,
+          cachedUnits: o.cachedUnits,
           onBatch: report.batch,
           onDeadLetter: report.deadLetter,
           onError: report.error,

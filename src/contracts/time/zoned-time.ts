@@ -84,3 +84,9 @@ function partsIn(timeZone: string, utcMs: number) {
 export function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
 }
+
+/** The UTC instant a calendar day (YYYY-MM-DD) starts at in `timeZone`. */
+export function startOfDayUtcMs(timeZone: string, isoDate: string): number {
+  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
+  return wallTimeToUtcMs(timeZone, { year, month, day, hour: 0, minute: 0, second: 0, ms: 0 });
+}

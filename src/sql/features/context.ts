@@ -1,6 +1,10 @@
 import { cleanView } from '../cleaning/views.js';
 import type { Dialect } from '../dialects/dialect.js';
-import { featureWindows, type FeatureParams, type FeatureWindows } from './params.js';
+import {
+  featureWindows,
+  type FeatureParams,
+  type FeatureWindows,
+} from '../../contracts/tiering/feature-params.js';
 
 /** One named subquery of the features statement's WITH clause. */
 export interface Cte {

@@ -1,6 +1,6 @@
 import type { FeatureName } from '../../contracts/tiering/features.js';
 import { double, type FeatureContext } from './context.js';
-import { FREQUENCY_PERIOD_DAYS, GROWTH_MIN_BASE } from './params.js';
+import { FREQUENCY_PERIOD_DAYS, GROWTH_MIN_BASE } from '../../contracts/tiering/feature-params.js';
 
 /**
  * Each feature as an expression over one row of combined parts (alias `u`: a customer's customer_parts, or a

@@ -3,7 +3,7 @@ import { FEATURE_NAMES } from '../../contracts/tiering/features.js';
 import { duckdbDialect } from '../dialects/duckdb.js';
 import { postgresDialect } from '../dialects/postgres.js';
 import { featuresSql } from './features-sql.js';
-import { featureWindows } from './params.js';
+import { featureWindows } from '../../contracts/tiering/feature-params.js';
 
 const params = { asOf: '2024-06-30', longDays: 365, shortDays: 90, unit: 'customer' } as const;
 

@@ -1,21 +1,20 @@
 import { ATTRIBUTES, FEATURE_NAMES } from '../../contracts/tiering/features.js';
 import { PIPELINE_TABLES } from '../../contracts/tiering/pipeline-tables.js';
 import type { Dialect } from '../dialects/dialect.js';
-import { textValues } from '../placeholders.js';
-import { prepared, sql, type SqlQuery } from '../query.js';
+import { sql, type SqlQuery } from '../query.js';
 import { complaintPartsCte, disputePartsCte } from './complaints.js';
-import { featureContext, importedIdsCte, type Cte, type FeatureContext } from './context.js';
+import { featureContext, type Cte, type FeatureContext } from './context.js';
 import { contractPartsCte } from './contracts.js';
 import { creditPartsCte } from './credit.js';
 import { customerBaseCte, customerPartsCte } from './customers.js';
 import { featureExpressions } from './feature-expressions.js';
 import { earlierOrderCte, orderPartsCte, orderRowsCtes } from './orders.js';
-import type { FeatureParams } from './params.js';
+import type { FeatureParams } from '../../contracts/tiering/feature-params.js';
 import { invoicePartsCte } from './payments.js';
 import { surveyPartsCte } from './surveys.js';
 import { unitPartsCte, unitRepresentativeCte } from './units.js';
 
-export type { FeatureParams } from './params.js';
+export type { FeatureParams } from '../../contracts/tiering/feature-params.js';
 
 /**
  * `CREATE TEMP TABLE tiering_features AS …`: one row per surviving customer opened by the as-of date (or per
@@ -26,40 +25,13 @@ export type { FeatureParams } from './params.js';
  */
 export function featuresSql(d: Dialect, params: FeatureParams): SqlQuery {
   return sql(`${d.tempTable} ${d.quoteIdent(PIPELINE_TABLES.features)} AS
-${featuresQuery(featureContext(d, params), [])}`);
+${featuresQuery(featureContext(d, params))}`);
 }
 
-/**
- * The rows of featuresSql of the units of some surviving customers (`customerIds`), read from those units' rows
- * alone and returned rather than stored: what the order stream recomputes for the customers of a batch of events.
- * A prepared statement: the ids are padded with NULLs (which match nothing) to a power of two, so that a day's
- * batches of any size share a handful of texts.
- */
-export function featuresOfSomeSql(
-  d: Dialect,
-  params: FeatureParams,
-  customerIds: readonly string[],
-): SqlQuery {
-  if (customerIds.length === 0) throw new Error('featuresOfSomeSql needs at least one customer');
-  const slots = Math.max(MIN_ID_SLOTS, 2 ** Math.ceil(Math.log2(customerIds.length)));
-  const ids = [...customerIds, ...Array<null>(slots - customerIds.length).fill(null)];
-  const listed: Cte = {
-    name: 'feature_listed',
-    sql: `SELECT customer_id FROM (${textValues(d, ids.length)}) AS l (customer_id)`,
-  };
-  const scope = importedIdsCte(d, `SELECT customer_id FROM ${listed.name}`, params.unit, 'feature_scope');
-  const c = featureContext(d, params, `SELECT customer_id FROM ${scope.name}`);
-  return prepared(sql(featuresQuery(c, [listed, scope]), ids));
-}
-
-/** The fewest id slots of featuresOfSomeSql. */
-const MIN_ID_SLOTS = 8;
-
-function featuresQuery(c: FeatureContext, leading: readonly Cte[]): string {
+function featuresQuery(c: FeatureContext): string {
   const { d, params } = c;
   const chain = params.unit === 'chain';
   const ctes: Cte[] = [
-    ...leading,
     customerBaseCte(c),
     contractPartsCte(c),
     ...orderRowsCtes(c),

@@ -1,5 +1,5 @@
 import type { Cte, FeatureContext } from './context.js';
-import { REPURCHASE_DAYS } from './params.js';
+import { REPURCHASE_DAYS } from '../../contracts/tiering/feature-params.js';
 
 /**
  * Completed orders from the start of the scan (the earlier of the long window and the previous short window) up
@@ -8,6 +8,20 @@ import { REPURCHASE_DAYS } from './params.js';
  * tie-break: tied orders give the same (t, next_t) pairs in either order.
  */
 export function orderRowsCtes(c: FeatureContext): Cte[] {
+  return [
+    ...orderScanCtes(c),
+    {
+      name: 'order_rows',
+      sql: `SELECT o.customer_id, o.ordered_at, o.t, o.amount, o.gross_margin, COALESCE(f.refunded, 0) AS refunded,
+       LEAD(o.t) OVER (PARTITION BY o.customer_id ORDER BY o.t) AS next_t
+FROM order_scan o
+LEFT JOIN order_refunds f ON f.order_id = o.order_id`,
+    },
+  ];
+}
+
+/** `order_scan` (the completed orders of the scan) and `order_refunds` (each order's refunds before the cutoff). */
+export function orderScanCtes(c: FeatureContext): Cte[] {
   const { windows: w, d } = c;
   return [
     {
@@ -23,13 +37,6 @@ WHERE o.status = 'completed' AND o.ordered_at >= ${c.at(w.scanStart)} AND o.orde
 FROM ${c.table('refunds_clean')} r
 WHERE r.refunded_at < ${c.at(w.cutoff)}
 GROUP BY r.order_id`,
-    },
-    {
-      name: 'order_rows',
-      sql: `SELECT o.customer_id, o.ordered_at, o.t, o.amount, o.gross_margin, COALESCE(f.refunded, 0) AS refunded,
-       LEAD(o.t) OVER (PARTITION BY o.customer_id ORDER BY o.t) AS next_t
-FROM order_scan o
-LEFT JOIN order_refunds f ON f.order_id = o.order_id`,
     },
   ];
 }

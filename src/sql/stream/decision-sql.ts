@@ -28,20 +28,31 @@ CROSS JOIN LATERAL (
   );
 }
 
-/** The run's snapshot rows of some units: their state, and the model outputs the stream carries over. */
-export function runStatesSql(d: Dialect, runId: string, ids: readonly string[]): SqlQuery {
+/** The run's snapshot rows of some units (or of all: null): their state, and the model outputs the stream carries over. */
+export function runStatesSql(d: Dialect, runId: string, ids: readonly string[] | null): SqlQuery {
   const columns = [...STATE_COLUMNS, ...MODEL_OUTPUTS];
   return sql(
-    `SELECT ${columns.join(', ')} FROM tier_snapshots WHERE run_id = ${d.param(1)} AND ${unitsIn(d, ids, 2)}`,
-    [runId, ...ids],
+    `SELECT ${columns.join(', ')} FROM tier_snapshots WHERE run_id = ${d.param(1)}${ids === null ? '' : ` AND ${unitsIn(d, ids, 2)}`}`,
+    [runId, ...(ids ?? [])],
   );
 }
 
-/** The number of each of some units' last decision (under any run): the next is one more. */
-export const lastDecisionNumbersSql = (d: Dialect, ids: readonly string[]): SqlQuery =>
+/** The latest stream decision under `runId` of every unit that has one. */
+export function latestDecisionsOfRunSql(d: Dialect, runId: string): SqlQuery {
+  return sql(
+    `SELECT ${STATE_COLUMNS.join(', ')} FROM (
+  SELECT ${STATE_COLUMNS.join(', ')}, ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY decision_no DESC) AS rn
+  FROM stream_decisions WHERE run_id = ${d.param(1)}) l
+WHERE l.rn = 1`,
+    [runId],
+  );
+}
+
+/** The number of each of some units' (or every unit's: null) last decision (under any run): the next is one more. */
+export const lastDecisionNumbersSql = (d: Dialect, ids: readonly string[] | null): SqlQuery =>
   sql(
-    `SELECT customer_id, max(decision_no) AS n FROM stream_decisions WHERE ${unitsIn(d, ids, 1)} GROUP BY customer_id`,
-    [...ids],
+    `SELECT customer_id, max(decision_no) AS n FROM stream_decisions${ids === null ? '' : ` WHERE ${unitsIn(d, ids, 1)}`} GROUP BY customer_id`,
+    [...(ids ?? [])],
   );
 
 /** The overrides of some units (activeOverrides picks the one in force). */

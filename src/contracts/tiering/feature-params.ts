@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseArgument } from '../../contracts/errors.js';
+import { parseArgument } from '../errors.js';
 
 const DAY_MS = 86_400_000;
 
