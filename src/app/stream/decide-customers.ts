@@ -1,21 +1,21 @@
 import { createHash } from 'node:crypto';
 import { streamDecisions } from '../../contracts/data-model/system/stream-decisions.js';
 import type { OutboundEvent } from '../../contracts/events/outbound.js';
-import { ATTRIBUTES, FEATURE_NAMES, featureVectorOf } from '../../contracts/tiering/features.js';
+import { ATTRIBUTES, FEATURE_NAMES } from '../../contracts/tiering/features.js';
 import { POLICY_COLUMNS } from '../../contracts/tiering/pipeline-tables.js';
 import type { Tier } from '../../contracts/tiering/tiers.js';
 import { addDays } from '../../contracts/time/iso-date.js';
 import { isoDateIn, startOfDayUtcMs } from '../../contracts/time/zoned-time.js';
 import type { TierOverride } from '../../domain/tiering/scoring/overrides.js';
 import { decideCustomer, type CustomerDecision } from '../../domain/tiering/stream/decide-customer.js';
-import { unitFeatureRow } from '../../domain/tiering/stream/unit-features.js';
+import { unitFeatureVector } from '../../domain/tiering/stream/unit-features.js';
 import type { SqlSession, TextRow } from '../../engines/engine.js';
 import type { Dialect } from '../../sql/dialects/dialect.js';
 import { enqueueEventsSql, overridesOfUnitsSql } from '../../sql/stream/decision-sql.js';
 import { loadTextRows } from '../load-text-rows.js';
 import type { AppliedEvents } from './apply-events.js';
 import { segmentOf, type RunReference } from './run-reference.js';
-import type { CachedUnit, UnitCache } from './unit-cache.js';
+import type { CachedUnit, StreamVersions, UnitCache } from './unit-cache.js';
 import { streamFeatureParams, streamWindows, unitsToDecide } from './units-to-decide.js';
 
 export interface DecisionSummary {
@@ -69,6 +69,7 @@ export async function decideCustomers(
   now: Date,
   timeZone: string,
   cache: UnitCache,
+  versions: StreamVersions,
 ): Promise<DecidedCustomers> {
   const { customers } = applied;
   if (customers.length === 0) return { decisions: [], events: [], cache: null };
@@ -76,7 +77,7 @@ export async function decideCustomers(
   const asOf = streamAsOf(reference, now, timeZone);
   const params = streamFeatureParams(reference, asOf);
   const w = streamWindows(params, timeZone);
-  const { stamp, units } = await unitsToDecide(tx, d, reference, applied.changes, params, w, cache);
+  const { stamp, units } = await unitsToDecide(tx, d, reference, applied.changes, params, w, cache, versions);
   if (units.length === 0) return { decisions: [], events: [], cache: null };
   const unitIds = units.map((u) => u.inputs.unitId);
   const overrides: TierOverride[] = (await tx.all(overridesOfUnitsSql(d, unitIds))).map((r) => ({
@@ -97,7 +98,7 @@ export async function decideCustomers(
   const events: OutboundEvent[] = [];
   const decided: CachedUnit[] = [];
   for (const unit of units) {
-    const vector = featureVectorOf({ ...unitFeatureRow(unit.inputs, w), ...unit.carried });
+    const vector = unitFeatureVector(unit.inputs, w, unit.carried);
     const id = vector.customerId;
     const previous = unit.state;
     const causeEventId = causeOf.get(id) ?? lastCause;

@@ -104,5 +104,6 @@ export async function loadUnitInputs(
         closedDate: nullableText(r.closed_date),
         status: String(r.status),
       });
+  for (const c of customerOf.values()) c.orders.sort((a, b) => a.at - b.at);
   return new Map([...units].map(([id, b]) => [id, { ...b.unit, customers: [...b.customers.values()] }]));
 }

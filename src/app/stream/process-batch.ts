@@ -5,7 +5,7 @@ import { eventsCausedBySql } from '../../sql/stream/decision-sql.js';
 import { applyEvents, type AppliedEvents } from './apply-events.js';
 import { decideCustomers, type DecisionSummary } from './decide-customers.js';
 import type { RunReference } from './run-reference.js';
-import { UnitCache } from './unit-cache.js';
+import { readStreamVersions, UnitCache } from './unit-cache.js';
 
 export interface BatchOutcome extends Omit<AppliedEvents, 'customers' | 'changes'> {
   readonly decisions: readonly DecisionSummary[];
@@ -16,11 +16,20 @@ export interface BatchOutcome extends Omit<AppliedEvents, 'customers' | 'changes
   readonly events: readonly OutboundEvent[];
 }
 
+/** The latest run is not the one a batch was to be decided against: load it and process the batch again. */
+export class ReferenceMoved extends Error {
+  constructor(readonly runId: string | null) {
+    super(`the latest run is ${runId ?? 'none'}`);
+  }
+}
+
 /**
  * One batch of events in one transaction: applied to the data, then the customers they changed decided again
  * against `reference` (none before the first batch run: the events are then only applied). A failure rolls all of
  * it back, so an event is never logged as applied without the decision it caused. `cache`: the units the caller
- * keeps between batches (a worker's); what the batch decided goes into it once committed.
+ * keeps between batches (a worker's); what the batch decided goes into it once committed. Throws ReferenceMoved,
+ * having changed nothing, when `reference` is not the latest run (read in the transaction, so that no batch is
+ * decided against a run another has replaced).
  */
 export async function processBatch(
   engine: Engine,
@@ -33,11 +42,13 @@ export async function processBatch(
   const d = engine.dialect;
   const { outcome, decided } = await engine.transaction(async (tx) => {
     for (const statement of d.favourIndexScans()) await tx.run(statement);
+    const versions = await readStreamVersions(tx, d);
+    if (versions.runId !== (reference?.runId ?? null)) throw new ReferenceMoved(versions.runId);
     const applied = await applyEvents(tx, d, events, now);
     const decided =
       reference === null
         ? { decisions: [], events: [], cache: null }
-        : await decideCustomers(tx, d, reference, applied, now, timeZone, cache);
+        : await decideCustomers(tx, d, reference, applied, now, timeZone, cache, versions);
     const again =
       applied.duplicates.length === 0
         ? []

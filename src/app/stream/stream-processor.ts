@@ -2,7 +2,7 @@ import type { InboundEvent } from '../../contracts/events/inbound.js';
 import type { OutboundEvent } from '../../contracts/events/outbound.js';
 import type { Engine } from '../../engines/engine.js';
 import type { EventHandler } from '../../stream/bus.js';
-import { processBatch, type BatchOutcome } from './process-batch.js';
+import { processBatch, ReferenceMoved, type BatchOutcome } from './process-batch.js';
 import { streamAsOf } from './decide-customers.js';
 import { latestRunId, loadRunReference, type RunReference } from './run-reference.js';
 import { DEFAULT_CACHED_UNITS, UnitCache } from './unit-cache.js';
@@ -54,9 +54,8 @@ interface Pending {
 
 /**
  * Applies events in batches: the bus hands over up to one event per partition at a time, and the events that
- * arrive while a batch is being written form the next batch, so that one transaction (and one recomputation of
- * the features of the customers concerned) serves many events when the stream is busy, and one event when it is
- * quiet. A batch that fails is retried event by event, so that one bad event fails alone (and is retried or
+ * arrive while a batch is being written form the next batch, so that one transaction serves many events when the
+ * stream is busy, and one event when it is quiet. A batch that fails is retried event by event, so that one bad event fails alone (and is retried or
  * dead-lettered by the bus) instead of taking the others of its batch with it. The units decided are kept in
  * memory (UnitCache), so that the next event of a unit updates its features without reading its rows again.
  */
@@ -79,11 +78,18 @@ export function createStreamProcessor(options: StreamProcessorOptions): StreamPr
   }
 
   async function commit(events: readonly InboundEvent[]): Promise<void> {
-    const ref = await currentReference();
-    const outcome = await processBatch(engine, ref, events, now(), timeZone, cache);
+    let outcome: BatchOutcome | undefined;
+    while (!outcome) {
+      try {
+        outcome = await processBatch(engine, reference, events, now(), timeZone, cache);
+      } catch (error) {
+        if (!(error instanceof ReferenceMoved)) throw error;
+        reference = error.runId === null ? null : await loadRunReference(engine, error.runId);
+      }
+    }
     batches += 1;
     handled += events.length;
-    options.onBatch?.({ events, outcome, runId: ref?.runId ?? null, committedAt: Date.now() });
+    options.onBatch?.({ events, outcome, runId: reference?.runId ?? null, committedAt: Date.now() });
     await Promise.all(outcome.events.map((e) => options.publish(e)));
   }
 

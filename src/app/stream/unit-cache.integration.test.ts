@@ -114,4 +114,19 @@ describeEachEngine('the stream worker’s units in memory', (kind) => {
     expect(a.stats()).toMatchObject({ unitsHeld: 2, unitsRead: 1 });
     expect(await differences()).toEqual([]);
   });
+
+  it('decides against a run committed meanwhile, and reads its units again', async () => {
+    const a = processor();
+    await a.preload();
+    await handle(a, order(customers[1]!));
+    const next = await runTiering(engine, { config: await loadTieringConfig(), asOf: day });
+    await handle(a, order(customers[1]!));
+    expect(a.stats()).toMatchObject({ batches: 2, unitsHeld: 1, unitsRead: 1 });
+    const [latest] = await engine.all({
+      sql: 'SELECT run_id FROM stream_decisions WHERE customer_id = $1 ORDER BY decision_no DESC LIMIT 1',
+      params: [customers[1]!],
+    });
+    expect(latest?.run_id).toBe(next.runId);
+    expect(await differences()).toEqual([]);
+  });
 });

@@ -1,7 +1,9 @@
+import type { FeatureName } from '../../contracts/tiering/features.js';
 import type { CustomerState } from '../../domain/tiering/stream/decide-customer.js';
 import type { UnitInputs } from '../../domain/tiering/stream/unit-inputs.js';
 import type { SqlReader } from '../../engines/engine.js';
-import { dataVersionSql } from '../../sql/stream/data-version-sql.js';
+import type { Dialect } from '../../sql/dialects/dialect.js';
+import { streamVersionsSql } from '../../sql/stream/stream-versions-sql.js';
 
 /** What the order stream keeps of a unit between batches (issue 7: features updated by each event, not recomputed). */
 export interface CachedUnit {
@@ -14,7 +16,7 @@ export interface CachedUnit {
   /** Its latest decision's state, or the run's row; undefined for a unit neither has. */
   readonly state: CustomerState | undefined;
   /** The model outputs the stream carries over from the run's row. */
-  readonly carried: Readonly<Record<string, unknown>>;
+  readonly carried: Readonly<Partial<Record<FeatureName, number | null>>>;
 }
 
 /** Units a worker keeps by default: about 4 KB each with a year of weekly orders. */
@@ -91,8 +93,19 @@ export class UnitCache {
   }
 }
 
-/** The stamp of the cache entries made now for a run and an as-of day. */
-export async function cacheStamp(reader: SqlReader, runId: string, asOf: string): Promise<string> {
-  const [v] = await reader.all(dataVersionSql());
-  return [runId, asOf, String(v?.imported ?? ''), String(v?.cleaned ?? '')].join('|');
+/** The latest run, and when data last arrived other than by events (streamVersionsSql). */
+export interface StreamVersions {
+  readonly runId: string | null;
+  readonly imported: string | null;
+  readonly cleaned: string | null;
 }
+
+export async function readStreamVersions(reader: SqlReader, d: Dialect): Promise<StreamVersions> {
+  const [v] = await reader.all(streamVersionsSql(d));
+  const text = (x: unknown) => (x === null || x === undefined ? null : String(x));
+  return { runId: text(v?.run_id), imported: text(v?.imported), cleaned: text(v?.cleaned) };
+}
+
+/** The stamp of the cache entries made under some versions for an as-of day. */
+export const cacheStamp = (v: StreamVersions, asOf: string): string =>
+  [v.runId, asOf, v.imported, v.cleaned].map((x) => x ?? '').join('|');

@@ -5,9 +5,10 @@ import { inboundEvent } from '../../../test/support/inbound-event.js';
 import { rowDifferences } from '../../../test/support/value-difference.js';
 import type { InboundEvent } from '../../contracts/events/inbound.js';
 import { featureWindows, type FeatureParams } from '../../contracts/tiering/feature-params.js';
+import { featureVectorOf } from '../../contracts/tiering/features.js';
 import { PIPELINE_TABLES } from '../../contracts/tiering/pipeline-tables.js';
 import { addDays } from '../../contracts/time/iso-date.js';
-import { unitFeatureRow } from '../../domain/tiering/stream/unit-features.js';
+import { unitFeatureVector } from '../../domain/tiering/stream/unit-features.js';
 import { applyEventsToUnit, inputWindows, type UnitInputs } from '../../domain/tiering/stream/unit-inputs.js';
 import type { Engine, Row, SqlSession } from '../../engines/engine.js';
 import { defaultEnd } from '../generate/generate-options.js';
@@ -29,7 +30,10 @@ function differences(
 ) {
   const w = inputWindows(featureWindows(params), params.longDays, TEST_TZ);
   return [...units.values()].flatMap((u) =>
-    rowDifferences(unitFeatureRow(u, w), full.get(u.unitId) ?? {}).map((d) => `${u.unitId} ${d}`),
+    rowDifferences(
+      unitFeatureVector(u, w),
+      featureVectorOf(full.get(u.unitId) ?? { customer_id: u.unitId }),
+    ).map((d) => `${u.unitId} ${d}`),
   );
 }
 
@@ -208,8 +212,8 @@ describeEachEngine('the order stream’s unit inputs', (kind) => {
           // The features the events changed did change (the comparison is not of two unchanged states).
           const changedUnits = [...inMemory].filter(
             ([id, u]) =>
-              JSON.stringify(unitFeatureRow(u as UnitInputs, w)) !==
-              JSON.stringify(unitFeatureRow(before.get(id)!, w)),
+              JSON.stringify(unitFeatureVector(u as UnitInputs, w)) !==
+              JSON.stringify(unitFeatureVector(before.get(id)!, w)),
           );
           expect(changedUnits.length).toBeGreaterThanOrEqual(6);
 

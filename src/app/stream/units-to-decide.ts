@@ -21,7 +21,13 @@ import { needsPredictions } from '../tiering/fill-predictions.js';
 import { readsChurnModel } from '../tiering/churn-probabilities.js';
 import { loadUnitInputs, type PagedReader } from './load-unit-inputs.js';
 import type { RunReference } from './run-reference.js';
-import { cacheStamp, type CachedUnit, type UnitCache } from './unit-cache.js';
+import {
+  cacheStamp,
+  readStreamVersions,
+  type CachedUnit,
+  type StreamVersions,
+  type UnitCache,
+} from './unit-cache.js';
 
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
 
@@ -84,7 +90,9 @@ async function readUnitStates(
       inputs,
       decisionNo: lastNo.get(inputs.unitId) ?? 0,
       state: states.get(inputs.unitId),
-      carried: Object.fromEntries(carried.map((c) => [c, run?.[c] ?? null])),
+      carried: Object.fromEntries(
+        carried.map((c) => [c, run?.[c] === null || run?.[c] === undefined ? null : Number(run[c])]),
+      ),
     };
   });
 }
@@ -115,8 +123,9 @@ export async function unitsToDecide(
   params: FeatureParams,
   w: InputWindows,
   cache: UnitCache,
+  versions: StreamVersions,
 ): Promise<{ stamp: string; units: CachedUnit[] }> {
-  const stamp = await cacheStamp(tx, reference.runId, params.asOf);
+  const stamp = cacheStamp(versions, params.asOf);
   cache.validate(stamp);
   const eventsOf = new Map<string, InboundEvent[]>();
   for (const { survivorId, event } of changes)
@@ -163,7 +172,7 @@ export async function preloadUnits(
   const reader: SqlReader = { all: (q) => engine.read(q) };
   const [count] = await engine.read(countCustomersSql());
   if (Number(count?.n ?? 0) > cache.capacity) return 0;
-  const stamp = await cacheStamp(reader, reference.runId, asOf);
+  const stamp = cacheStamp(await readStreamVersions(reader, d), asOf);
   cache.validate(stamp);
   const lastNo = await lastNumbers(reader, d, null);
   const params = streamFeatureParams(reference, asOf);

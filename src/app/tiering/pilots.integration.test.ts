@@ -135,6 +135,40 @@ describeEachEngine('pilots: a configuration active only in chosen cities', (kind
     expect(back.cost.current.rebateCost).toBeCloseTo(same.cost.current.rebateCost, 2);
   });
 
+  // Before the A/B test's run: the stream decides against the latest run only.
+  it('the stream rescores a pilot customer under the pilot and a national one under the national configuration', async () => {
+    const pilotCustomer = rows.find((r) => r.pilot !== null && r.rank_pct !== null)!;
+    const nationalCustomer = rows.find((r) => r.pilot === null && r.rank_pct !== null)!;
+    const reference = await loadRunReference(engine, run.runId);
+    expect(reference.segments.map((s) => s.pilot)).toEqual([null, 'profit-pilot']);
+    // A complaint changes neither model's features: each customer keeps the score its own segment gave it.
+    const complaint = (id: string, customerId: string) =>
+      inboundEvent({
+        id,
+        type: 'complaint.filed',
+        occurredAt: `${asOf}T10:00:00+08:00`,
+        customerId,
+        data: { complaintId: `C-${id}`, category: 'delivery', severity: 'low' },
+      });
+    const outcome = await processBatch(
+      engine,
+      reference,
+      [
+        complaint('p-1', String(pilotCustomer.customer_id)),
+        complaint('n-1', String(nationalCustomer.customer_id)),
+      ],
+      new Date(`${asOf}T12:00:00+08:00`),
+      TEST_TZ,
+    );
+    expect(outcome.applied).toEqual(['p-1', 'n-1']);
+    const decided = await select(
+      'SELECT customer_id, score, model_scores FROM stream_decisions ORDER BY customer_id',
+    );
+    for (const customer of [pilotCustomer, nationalCustomer]) {
+      const decision = decided.find((d) => d.customer_id === customer.customer_id)!;
+      expect(Number(decision.score)).toBeCloseTo(Number(customer.score), 9);
+    }
+  });
   it('a pilot can take one variant of an experiment: an A/B test of a tiering configuration', async () => {
     await createExperiment(
       engine,
@@ -184,39 +218,6 @@ describeEachEngine('pilots: a configuration active only in chosen cities', (kind
     expect(abSummary.customers).toBeGreaterThan(20);
   });
 
-  it('the stream rescores a pilot customer under the pilot and a national one under the national configuration', async () => {
-    const pilotCustomer = rows.find((r) => r.pilot !== null && r.rank_pct !== null)!;
-    const nationalCustomer = rows.find((r) => r.pilot === null && r.rank_pct !== null)!;
-    const reference = await loadRunReference(engine, run.runId);
-    expect(reference.segments.map((s) => s.pilot)).toEqual([null, 'profit-pilot']);
-    // A complaint changes neither model's features: each customer keeps the score its own segment gave it.
-    const complaint = (id: string, customerId: string) =>
-      inboundEvent({
-        id,
-        type: 'complaint.filed',
-        occurredAt: `${asOf}T10:00:00+08:00`,
-        customerId,
-        data: { complaintId: `C-${id}`, category: 'delivery', severity: 'low' },
-      });
-    const outcome = await processBatch(
-      engine,
-      reference,
-      [
-        complaint('p-1', String(pilotCustomer.customer_id)),
-        complaint('n-1', String(nationalCustomer.customer_id)),
-      ],
-      new Date(`${asOf}T12:00:00+08:00`),
-      TEST_TZ,
-    );
-    expect(outcome.applied).toEqual(['p-1', 'n-1']);
-    const decided = await select(
-      'SELECT customer_id, score, model_scores FROM stream_decisions ORDER BY customer_id',
-    );
-    for (const customer of [pilotCustomer, nationalCustomer]) {
-      const decision = decided.find((d) => d.customer_id === customer.customer_id)!;
-      expect(Number(decision.score)).toBeCloseTo(Number(customer.score), 9);
-    }
-  });
   it('leaves nothing behind when a run fails while tiering a pilot, so the next run on the connection works', async () => {
     const runs = await select('SELECT count(*) AS n FROM tiering_runs');
     let staged = 0;

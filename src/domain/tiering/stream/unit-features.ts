@@ -3,7 +3,7 @@ import {
   GROWTH_MIN_BASE,
   REPURCHASE_DAYS,
 } from '../../../contracts/tiering/feature-params.js';
-import { ATTRIBUTES, FEATURE_NAMES } from '../../../contracts/tiering/features.js';
+import type { AttributeName, FeatureName, FeatureVector } from '../../../contracts/tiering/features.js';
 import { daysBetween } from '../../../contracts/time/iso-date.js';
 import { isoDateIn } from '../../../contracts/time/zoned-time.js';
 import type { DynamicFeature } from '../../../contracts/tiering/static-features.js';
@@ -45,7 +45,7 @@ const pick = <T>(a: T | null, b: T | null, better: (x: T, y: T) => boolean): T |
 
 /** order_parts, earlier_order, invoice_parts, complaint_parts and dispute_parts of one customer. */
 function customerParts(c: CustomerInputs, w: InputWindows): DynamicParts {
-  const orders = [...c.orders].sort((a, b) => a.at - b.at);
+  const orders = c.orders;
   let lastAt: number | null = null;
   let ordersLong = 0;
   let ordersShort = 0;
@@ -195,19 +195,22 @@ function dynamicFeatures(
 }
 
 /**
- * A unit's row as featuresOfSome / tiering_features has it (customer_id, every feature, every attribute),
- * computed from its inputs: what the order stream decides on after each event.
+ * A unit's features and attributes (as featuresSql computes them: its row of tiering_features), computed from its
+ * inputs, with the model outputs `carried` over from the run: what the order stream decides on after each event.
  */
-export function unitFeatureRow(unit: UnitInputs, w: InputWindows): Record<string, unknown> {
+export function unitFeatureVector(
+  unit: UnitInputs,
+  w: InputWindows,
+  carried: Readonly<Partial<Record<FeatureName, number | null>>> = {},
+): FeatureVector {
   const [first, ...rest] = unit.customers.map((c) => customerParts(c, w));
   if (first === undefined) throw new Error(`unit ${unit.unitId} has no customer`);
-  const features: Record<string, number | null> = {
+  const attributes = unit.attributes as Readonly<Record<AttributeName, string | null>>;
+  return {
+    customerId: unit.unitId,
     ...unit.statics,
     ...dynamicFeatures(rest.reduce(combine, first), unit.contractExpected, w),
-  };
-  return {
-    customer_id: unit.unitId,
-    ...Object.fromEntries(FEATURE_NAMES.map((f) => [f, features[f] ?? null])),
-    ...Object.fromEntries(ATTRIBUTES.map((a) => [a, unit.attributes[a] ?? null])),
+    ...carried,
+    ...attributes,
   };
 }

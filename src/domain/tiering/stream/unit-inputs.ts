@@ -9,7 +9,7 @@ import { isoDateIn, startOfDayUtcMs } from '../../../contracts/time/zoned-time.j
  * so that sums are exact like the engines' DECIMAL sums); instants are epoch milliseconds; days are YYYY-MM-DD.
  */
 
-/** A completed order of the order scan (docs/features.md), with its refunds booked before the cutoff. */
+/** A completed order of the order scan (docs/features.md), with its refunds booked before the cutoff. A customer's orders are kept in time order. */
 export interface InputOrder {
   readonly orderId: string;
   readonly at: number;
@@ -88,6 +88,13 @@ export function inputWindows(w: FeatureWindows, longDays: number, timeZone: stri
 
 export const toFen = (yuan: number): number => Math.round(yuan * 100);
 
+/** The orders with one more, still in time order (a new order usually goes last). */
+function inTimeOrder(orders: readonly InputOrder[], order: InputOrder): InputOrder[] {
+  let i = orders.length;
+  while (i > 0 && orders[i - 1]!.at > order.at) i -= 1;
+  return [...orders.slice(0, i), order, ...orders.slice(i)];
+}
+
 /**
  * The customer's rows after an applied event, exactly as the rows the event wrote would be read back (the event's
  * writes are in src/sql/stream/apply-event-sql.ts), or `reload` when that needs the database: a change of master
@@ -112,7 +119,7 @@ export function applyEventToInputs(
         margin: e.data.grossMargin === undefined ? null : toFen(e.data.grossMargin),
         refunded: 0,
       };
-      return { ...c, orders: [...c.orders, order] };
+      return { ...c, orders: inTimeOrder(c.orders, order) };
     }
     case 'order.cancelled': {
       const orders = c.orders.filter((o) => o.orderId !== e.data.orderId);
