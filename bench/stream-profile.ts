@@ -7,13 +7,13 @@ import type { EventBus } from '../src/stream/bus.js';
 /**
  * Where a worker's batch spends its time, measured from outside the worker code: the engine it gets times its
  * transactions and splits each at the first statement of the next step of processBatch:
- *   apply     applyEvents (event log, checks, source rows)
- *   features  the worker's cache checks (data version, last decision numbers) and the rows and states of the
- *             units it does not hold (from the data-version query on)
+ *   apply     the latest run and data versions, then applyEvents (event log, checks, source rows)
+ *   features  the worker's cache check (the held units' last decision numbers) and the rows and states of the
+ *             units it does not hold (from the first of those statements on)
  *   decide    the overrides, then features from the held rows, scoring, tags and policies in JS
  *   write     the stream_decisions rows and webhook outbox (from the stream_decisions staging table on)
  *   commit    BEGIN and COMMIT
- * plus `reference` (the latest-run check before each batch) and `publish` (wall time with outgoing events in
+ * plus `reference` (reads outside the transaction: a new run to decide against) and `publish` (wall time with outgoing events in
  * flight). What is left of a step's wall time is the worker waiting for deliveries.
  */
 export const PHASES = ['apply', 'features', 'decide', 'write', 'commit', 'reference', 'publish'] as const;
@@ -23,7 +23,7 @@ type TxPhase = 'apply' | 'features' | 'decide' | 'write';
 
 /** The statement that opens each step after apply, in processBatch's order. */
 const STEP_MARKERS: readonly (readonly [TxPhase, (sql: string) => boolean])[] = [
-  ['features', (s) => s.includes('FROM imports)')],
+  ['features', (s) => s.includes('AS n FROM stream_decisions') || s.startsWith('WITH feature_listed AS')],
   ['decide', (s) => s.includes('FROM tier_overrides')],
   ['write', (s) => s.includes(stagingName(streamDecisions))],
 ];
