@@ -120,6 +120,8 @@ async function start(
         }),
       );
     }
+    // Units in memory before the clock starts, as after a worker's start-up.
+    await Promise.all(workers.map((w) => w.ready));
     const stop = async () => void (await Promise.all(workers.map((w) => w.stop())));
     return { stop: () => stop().finally(closeBuses), counts, errors, profile };
   } catch (error) {

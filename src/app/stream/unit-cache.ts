@@ -19,7 +19,10 @@ export interface CachedUnit {
   readonly carried: Readonly<Partial<Record<FeatureName, number | null>>>;
 }
 
-/** Units a worker keeps by default: about 10 KB each on the demo data (55 orders and 14 invoices a year), 500 MB in all. */
+/**
+ * Units a worker keeps by default: about 10 KB each on the demo data (55 orders and 14 invoices a year), 500 MB
+ * in all.
+ */
 export const DEFAULT_CACHED_UNITS = 50_000;
 
 /**

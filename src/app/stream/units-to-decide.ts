@@ -144,18 +144,21 @@ export async function unitsToDecide(
     if (updated !== 'reload') hot.set(id, { ...unit, inputs: updated });
   }
   const cold = [...eventsOf.keys()].filter((s) => !hot.has(cache.unitOfCustomer(s)?.inputs.unitId ?? ''));
-  if (cold.length === 0) {
-    cache.count(hot.size, 0);
-    return { stamp, units: [...hot.values()] };
-  }
-  const loaded = await loadUnitInputs(onePage(tx), d, params, cold);
+  const loaded: ReadonlyMap<string, UnitInputs> =
+    cold.length === 0 ? new Map() : await loadUnitInputs(onePage(tx), d, params, cold);
   for (const id of loaded.keys()) hot.delete(id);
   cache.count(hot.size, loaded.size);
-  const lastNo = await lastNumbers(tx, d, [...loaded.keys()]);
-  return {
-    stamp,
-    units: [...hot.values(), ...(await readUnitStates(tx, d, reference, loaded, lastNo, false))],
-  };
+  const read = await readUnitStates(
+    tx,
+    d,
+    reference,
+    loaded,
+    await lastNumbers(tx, d, [...loaded.keys()]),
+    false,
+  );
+  // In the order of their ids, as the batch computation's rows.
+  const units = [...hot.values(), ...read].sort((a, b) => (a.inputs.unitId < b.inputs.unitId ? -1 : 1));
+  return { stamp, units };
 }
 
 /**
@@ -172,7 +175,10 @@ export async function preloadUnits(
   const reader: SqlReader = { all: (q) => engine.read(q) };
   const [count] = await engine.read(countCustomersSql());
   if (Number(count?.n ?? 0) > cache.capacity) return 0;
-  const stamp = cacheStamp(await readStreamVersions(reader, d), asOf);
+  const versions = await readStreamVersions(reader, d);
+  // A run committed since the reference was loaded: the first batch will load it, and read the units as needed.
+  if (versions.runId !== reference.runId) return 0;
+  const stamp = cacheStamp(versions, asOf);
   cache.validate(stamp);
   const lastNo = await lastNumbers(reader, d, null);
   const params = streamFeatureParams(reference, asOf);

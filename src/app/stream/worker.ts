@@ -19,6 +19,12 @@ export interface WorkerOptions {
 
 export interface RunningWorker {
   readonly processor: StreamProcessor;
+  /**
+   * Resolves with the number of units read into memory once the worker's start-up read of every unit is done
+   * (processor.preload; 0 when they do not fit or it failed). Events are applied meanwhile, their units read as
+   * needed.
+   */
+  readonly ready: Promise<number>;
   /** Takes no more events, finishes the running batch and acks it. */
   stop(): Promise<void>;
 }
@@ -39,12 +45,15 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     ...(options.onBatch ? { onBatch: options.onBatch } : {}),
     ...(options.cachedUnits === undefined ? {} : { cachedUnits: options.cachedUnits }),
   });
-  await processor.preload();
   const consumer = await bus.consume({
     handler: processor.handle,
     concurrency: options.concurrency ?? bus.names.partitions,
     ...(options.onDeadLetter ? { onDeadLetter: options.onDeadLetter } : {}),
     ...(options.onError ? { onError: options.onError } : {}),
   });
-  return { processor, stop: () => consumer.stop() };
+  const ready = processor.preload().catch((error: unknown) => {
+    options.onError?.(error);
+    return 0;
+  });
+  return { processor, ready, stop: () => consumer.stop() };
 }

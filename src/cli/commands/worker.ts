@@ -63,6 +63,7 @@ export function registerWorkerCommand(program: Command): void {
           onError: report.error,
         });
         report.started(url, bus.names.stream);
+        void worker.ready.then(report.unitsRead);
         await new Promise<void>((resolve) => {
           process.once('SIGINT', resolve);
           process.once('SIGTERM', resolve);

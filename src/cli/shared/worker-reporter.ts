@@ -50,6 +50,8 @@ export function workerReporter(json: boolean) {
   return {
     started: (url: string, stream: string) =>
       line('ready', `stratum worker consuming ${stream} on ${url} (Ctrl-C stops)`, { url, stream }),
+    unitsRead: (units: number) =>
+      line('units', `holding the rows of ${units} customers (or chains) in memory`, { units }),
     batch: (b: CommittedBatch) => {
       totals.applied += b.outcome.applied.length;
       totals.duplicates += b.outcome.duplicates.length;

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { inboundEvent } from '../../../../test/support/inbound-event.js';
+import { featureWindows } from '../../../contracts/tiering/feature-params.js';
+import { applyEventToInputs, inputWindows, type CustomerInputs } from './unit-inputs.js';
+
+const w = inputWindows(
+  featureWindows({ asOf: '2026-06-30', longDays: 365, shortDays: 90, unit: 'customer' }),
+  365,
+  'Asia/Shanghai',
+);
+const order = (orderId: string, at: string) => ({
+  orderId,
+  at: Date.parse(at),
+  amount: 10_000,
+  margin: 1_000,
+  refunded: 0,
+});
+const customer: CustomerInputs = {
+  customerId: 'C1',
+  contractFrom: null,
+  earlierLastAt: null,
+  complaintsLong: 0,
+  severeLong: 0,
+  orders: [order('O1', '2026-05-01T02:00:00Z'), order('O2', '2026-06-01T02:00:00Z')],
+  invoices: [],
+  disputes: [],
+};
+let n = 0;
+const created = (orderedAt: string, status = 'completed') =>
+  inboundEvent({
+    id: `e${++n}`,
+    type: 'order.created',
+    occurredAt: '2026-06-30T10:00:00+08:00',
+    customerId: 'C1',
+    data: { orderId: `N${n}`, amount: 12.34, orderedAt, status },
+  });
+
+describe('an event applied to a customer’s held rows', () => {
+  it('keeps orders in time order, whatever order they arrive in', () => {
+    const after = applyEventToInputs(customer, created('2026-05-15T00:00:00Z'), w);
+    expect(after !== 'reload' && after.orders.map((o) => o.orderId)).toEqual(['O1', `N${n}`, 'O2']);
+    expect(after !== 'reload' && after.orders[1]).toMatchObject({ amount: 1234, margin: null, refunded: 0 });
+  });
+
+  it('ignores what the features do not see: a cancelled order, one after the as-of day; an old one only dates the last order', () => {
+    expect(applyEventToInputs(customer, created('2026-06-30T10:00:00Z', 'cancelled'), w)).toBe(customer);
+    // 2026-07-01 00:30 in Shanghai is after the as-of day.
+    expect(applyEventToInputs(customer, created('2026-06-30T16:30:00Z'), w)).toBe(customer);
+    const old = applyEventToInputs(customer, created('2024-01-01T00:00:00Z'), w);
+    expect(old).toEqual({ ...customer, earlierLastAt: Date.parse('2024-01-01T00:00:00Z') });
+  });
+
+  it('asks for the database when it cannot tell: master data, or a cancelled order outside the scan that may have been the last', () => {
+    const updated = inboundEvent({
+      id: 'u1',
+      type: 'customer.updated',
+      occurredAt: '2026-06-30T10:00:00+08:00',
+      customerId: 'C1',
+      data: { seats: 40 },
+    });
+    expect(applyEventToInputs(customer, updated, w)).toBe('reload');
+    const cancelled = (orderId: string) =>
+      inboundEvent({
+        id: `c-${orderId}`,
+        type: 'order.cancelled',
+        occurredAt: '2026-06-30T10:00:00+08:00',
+        customerId: 'C1',
+        data: { orderId },
+      });
+    expect(applyEventToInputs(customer, cancelled('O1'), w)).toMatchObject({ orders: [{ orderId: 'O2' }] });
+    expect(applyEventToInputs(customer, cancelled('OLD'), w)).toBe(customer);
+    expect(applyEventToInputs({ ...customer, earlierLastAt: 0 }, cancelled('OLD'), w)).toBe('reload');
+  });
+});
