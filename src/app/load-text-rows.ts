@@ -4,14 +4,15 @@ import {
   createStagingSql,
   dropStagingSql,
   insertFromStagingSql,
+  insertTextRowsSql,
   stagingName,
 } from '../sql/cleaning/staging.js';
 import type { Dialect } from '../sql/dialects/dialect.js';
 
 /**
- * Inserts rows of canonical text (the table's columns in order) into `table` through a staging table and the
- * engine's bulk path (DuckDB appender, PostgreSQL COPY), each column cast exactly: for a few rows as for many, the
- * cheapest way on both engines (one INSERT of the rows as parameters costs ten times as much on DuckDB).
+ * Inserts rows of canonical text (the table's columns in order) into `table`, each column cast exactly: as one
+ * INSERT of parameters when the dialect takes that many (Dialect.textRowsAsParameters: a few rows on PostgreSQL),
+ * else through a staging table and the engine's bulk path (DuckDB appender, PostgreSQL COPY).
  */
 export async function loadTextRows(
   db: SqlSession,
@@ -19,6 +20,11 @@ export async function loadTextRows(
   table: TableDef,
   rows: readonly TextRow[],
 ): Promise<void> {
+  if (rows.length === 0) return;
+  if (rows.length * table.columns.length <= d.textRowsAsParameters) {
+    await db.run(insertTextRowsSql(d, table, rows));
+    return;
+  }
   await db.run(dropStagingSql(d, table));
   await db.run(createStagingSql(d, table));
   await db.bulkLoad(

@@ -4,7 +4,9 @@ import type { SqlQuery } from '../../sql/query.js';
 import {
   existingKeysSql,
   insertRowsSql,
+  paymentsSql,
   type EventWrite,
+  type InvoicePayment,
   type NewRow,
 } from '../../sql/stream/apply-event-sql.js';
 
@@ -23,6 +25,7 @@ export class BatchWriter {
   /** Per table and key column: the values that exist, each with its customer (null for tables without one). */
   readonly #rows = new Map<string, Map<string, string | null>>();
   #held: NewRow[] = [];
+  #payments: InvoicePayment[] = [];
   #updates: SqlQuery[] = [];
 
   private constructor(
@@ -78,17 +81,24 @@ export class BatchWriter {
   apply(write: EventWrite, customerId: string): void {
     for (const a of write.absent) this.#row(a.table, a.key).set(a.value, customerId);
     if (write.insert) this.#held.push(write.insert);
+    if (write.payment) this.#payments.push(write.payment);
     this.#updates.push(...write.writes);
   }
 
-  /** Inserts the held rows, one statement per table (rows of one table keep their order), then the updates. */
+  /**
+   * Inserts the held rows, one statement per table (rows of one table keep their order), then the payments in one
+   * statement (only they write invoices), then the other updates in event order.
+   */
   async flush(): Promise<void> {
     const byTable = new Map<string, NewRow[]>();
     for (const row of this.#held) byTable.set(row.table, [...(byTable.get(row.table) ?? []), row]);
+    const payments = this.#payments;
     const updates = this.#updates;
     this.#held = [];
+    this.#payments = [];
     this.#updates = [];
     for (const rows of byTable.values()) await this.tx.run(insertRowsSql(this.d, rows));
+    if (payments.length > 0) await this.tx.run(paymentsSql(this.d, payments));
     for (const statement of updates) await this.tx.run(statement);
   }
 }

@@ -140,10 +140,24 @@ describeEachEngine('the order stream’s unit inputs', (kind) => {
       },
       { type: 'order.cancelled', customerId: o4.customerId, data: { orderId: o4.orderId } },
       { type: 'order.cancelled', customerId: o1.customerId, data: { orderId: 'UI-2' } },
+      // Two payments of one invoice in one batch: the amounts add up, the last date stands.
       {
         type: 'payment.received',
         customerId: String(invoice.customer_id),
-        data: { invoiceId: String(invoice.invoice_id), amount: Number(invoice.amount) / 2, paidDate: asOf },
+        data: {
+          invoiceId: String(invoice.invoice_id),
+          amount: Math.round(Number(invoice.amount) * 50) / 100,
+          paidDate: addDays(asOf, -1),
+        },
+      },
+      {
+        type: 'payment.received',
+        customerId: String(invoice.customer_id),
+        data: {
+          invoiceId: String(invoice.invoice_id),
+          amount: Math.round(Number(invoice.amount) * 25) / 100,
+          paidDate: asOf,
+        },
       },
       {
         type: 'payment.received',
@@ -198,8 +212,16 @@ describeEachEngine('the order stream’s unit inputs', (kind) => {
             differences(before, byId(await tx.all(`SELECT * FROM ${PIPELINE_TABLES.features}`)), params),
           ).toEqual([]);
 
-          const applied = await applyEvents(tx, d, await eventsOver(tx), new Date());
+          const events = await eventsOver(tx);
+          const applied = await applyEvents(tx, d, events, new Date());
           expect(applied.rejected).toEqual([]);
+          const paid = events.filter((e) => e.type === 'payment.received');
+          const [invoice] = await tx.all({
+            sql: 'SELECT paid_date, paid_amount, amount FROM invoices WHERE invoice_id = $1',
+            params: [paid[0]!.data.invoiceId],
+          });
+          expect(invoice?.paid_date).toBe(asOf);
+          expect(Number(invoice?.paid_amount)).toBeCloseTo(Number(invoice?.amount) * 0.75, 1);
           await computeFeatures(tx, d, params);
           const full = byId(await tx.all(`SELECT * FROM ${PIPELINE_TABLES.features}`));
           const w = inputWindows(featureWindows(params), params.longDays, TEST_TZ);

@@ -58,6 +58,8 @@ export const baseDialect: Omit<Dialect, 'kind'> = {
     return `CAST(${expr} AS VARCHAR)`;
   },
   tempTable: 'CREATE TEMP TABLE',
+  // PostgreSQL's limit is 65,535 a statement; a few thousand keep the statement cheap to parse.
+  textRowsAsParameters: 8_000,
   createIndex: (name, table, columns) => {
     const q = (n: string) => `"${n.replaceAll('"', '""')}"`;
     return [`CREATE INDEX IF NOT EXISTS ${q(name)} ON ${q(table)} (${columns.map(q).join(', ')})`];

@@ -30,6 +30,12 @@ export interface Dialect {
   favourIndexScans(): string[];
   /** A secondary index, where the engine uses one (`[]` where it does not). */
   createIndex(name: string, table: string, columns: readonly string[]): string[];
+  /**
+   * Most statement parameters loadTextRows sends as one INSERT instead of going through a staging table and the
+   * bulk path (0: always the bulk path). On PostgreSQL one statement beats the five of staging for a few rows; on
+   * DuckDB parameters cost ten times the appender.
+   */
+  readonly textRowsAsParameters: number;
   /** `CREATE TEMP TABLE … AS` prefix for session-local staging tables. */
   readonly tempTable: string;
   /** The engine's clock in the session time zone, as a timestamp with time zone. */

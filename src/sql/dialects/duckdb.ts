@@ -9,6 +9,7 @@ export const duckdbDialect: Dialect = {
   declaresForeignKeys: false,
   analyze: () => [],
   favourIndexScans: () => [],
+  textRowsAsParameters: 0,
   // DuckDB's ART indexes slow every bulk append and serve only point lookups by constants; its scans of a
   // customer's rows are served by zone maps instead.
   createIndex: () => [],

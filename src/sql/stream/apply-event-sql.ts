@@ -7,14 +7,47 @@ import { sql, type SqlParam, type SqlQuery } from '../query.js';
 /**
  * What applying one event checks and writes. `requires`: what must hold, else the event is rejected with the
  * paired reason (nothing written); `absent`: a new row's key, which must not exist yet;
- * `insert`: the new row (the caller writes the rows of a batch together); `writes`: other statements (updates).
+ * `insert`: the new row (the caller writes the rows of a batch together); `payment`: money received against an
+ * invoice (the caller writes a batch's payments together, paymentsSql); `writes`: other statements (updates).
  * Together they make the event rows of the source tables, as an import of the same data would.
  */
 export interface EventWrite {
   readonly requires: readonly Requirement[];
   readonly absent: readonly NewKey[];
   readonly insert: NewRow | null;
+  readonly payment?: InvoicePayment;
   readonly writes: readonly SqlQuery[];
+}
+
+/** invoices.paid_date becomes `paidDate`, paid_amount grows by `amount` (yuan, 2 decimals). */
+export interface InvoicePayment {
+  readonly invoiceId: string;
+  readonly paidDate: string;
+  readonly amount: number;
+}
+
+/**
+ * The payments of a batch in one UPDATE: per invoice, the amounts added up and the last payment's date, which is
+ * what the payments one by one would leave (nothing else of a batch writes invoices).
+ */
+export function paymentsSql(d: Dialect, payments: readonly InvoicePayment[]): SqlQuery {
+  const byInvoice = new Map<string, { paidDate: string; fen: number }>();
+  for (const p of payments) {
+    const fen = (byInvoice.get(p.invoiceId)?.fen ?? 0) + Math.round(p.amount * 100);
+    byInvoice.set(p.invoiceId, { paidDate: p.paidDate, fen });
+  }
+  const params: SqlParam[] = [];
+  const tuples = [...byInvoice].map(([invoiceId, { paidDate, fen }]) => {
+    params.push(invoiceId, paidDate, (fen / 100).toFixed(2));
+    const n = params.length;
+    return `(CAST(${d.param(n - 2)} AS VARCHAR), CAST(${d.param(n - 1)} AS DATE), CAST(${d.param(n)} AS DECIMAL(18,2)))`;
+  });
+  return sql(
+    `UPDATE invoices SET paid_date = v.paid_date, paid_amount = COALESCE(invoices.paid_amount, 0) + v.amount
+     FROM (VALUES ${tuples.join(', ')}) AS v (invoice_id, paid_date, amount)
+     WHERE invoices.invoice_id = v.invoice_id`,
+    params,
+  );
 }
 
 /** The key of a row an event creates: rejected with `reason` when the table has it already. */
@@ -171,14 +204,7 @@ export function eventWriteSql(d: Dialect, e: InboundEvent): EventWrite {
       return {
         ...none,
         requires: [owned('invoices', 'invoice_id', e.data.invoiceId, customer, 'invoice')],
-        writes: [
-          sql(
-            `UPDATE invoices SET paid_date = CAST(${d.param(1)} AS DATE),
-               paid_amount = COALESCE(paid_amount, 0) + CAST(${d.param(2)} AS DECIMAL(18,2))
-             WHERE invoice_id = ${d.param(3)}`,
-            [e.data.paidDate, e.data.amount.toFixed(2), e.data.invoiceId],
-          ),
-        ],
+        payment: { invoiceId: e.data.invoiceId, paidDate: e.data.paidDate, amount: e.data.amount },
       };
     case 'invoice.overdue':
       // Overdue follows from the invoice's due date and payments; the event only asks for a recomputation.
