@@ -11,7 +11,7 @@ import type { EventBus } from '../src/stream/bus.js';
  *   features  the worker's cache check (the held units' last decision numbers) and the rows and states of the
  *             units it does not hold (from the first of those statements on)
  *   decide    the overrides, then features from the held rows, scoring, tags and policies in JS
- *   write     the stream_decisions rows and webhook outbox (from the stream_decisions staging table on)
+ *   write     the stream_decisions rows and webhook outbox (from the decisions' INSERT or staging table on)
  *   commit    BEGIN and COMMIT
  * plus `reference` (reads outside the transaction: a new run to decide against) and `publish` (wall time with outgoing events in
  * flight). What is left of a step's wall time is the worker waiting for deliveries.
@@ -25,7 +25,8 @@ type TxPhase = 'apply' | 'features' | 'decide' | 'write';
 const STEP_MARKERS: readonly (readonly [TxPhase, (sql: string) => boolean])[] = [
   ['features', (s) => s.includes('AS n FROM stream_decisions') || s.startsWith('WITH feature_listed AS')],
   ['decide', (s) => s.includes('FROM tier_overrides')],
-  ['write', (s) => s.includes(stagingName(streamDecisions))],
+  // PostgreSQL inserts a batch's decisions as parameters, DuckDB through its staging table.
+  ['write', (s) => s.includes(stagingName(streamDecisions)) || /^INSERT INTO "?stream_decisions"? /.test(s)],
 ];
 
 const textOf = (q: SqlQuery | string): string => (typeof q === 'string' ? q : q.sql);
