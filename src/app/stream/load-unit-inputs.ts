@@ -33,19 +33,27 @@ interface Building {
   readonly customers: Map<string, GrowingCustomer>;
 }
 
+/** Units' inputs by unit id, and the number of each unit's last stream decision (0: none) when they were read. */
+export interface LoadedUnits {
+  readonly inputs: ReadonlyMap<string, UnitInputs>;
+  readonly decisionNo: ReadonlyMap<string, number>;
+}
+
 /**
- * The inputs of the units of some surviving customers (or of every unit: null) as of `params.asOf`, keyed by unit
- * id: four statements (customers with their units' static features, orders with refunds, invoices, disputes).
+ * The inputs of the units of some surviving customers (or of every unit: null) as of `params.asOf`: four
+ * statements (customers with their units' static features and last decision numbers, orders with refunds,
+ * invoices, disputes).
  */
 export async function loadUnitInputs(
   read: PagedReader,
   d: Dialect,
   params: FeatureParams,
   customerIds: readonly string[] | null,
-): Promise<Map<string, UnitInputs>> {
+): Promise<LoadedUnits> {
   const queries = unitInputsSql(d, params, customerIds);
   const units = new Map<string, Building>();
   const customerOf = new Map<string, GrowingCustomer>();
+  const decisionNo = new Map<string, number>();
   for await (const page of read(queries.customers))
     for (const r of page) {
       const unitId = String(r.unit_id);
@@ -64,6 +72,7 @@ export async function loadUnitInputs(
           customers: new Map(),
         };
         units.set(unitId, building);
+        decisionNo.set(unitId, Number(r.decision_no ?? 0));
       }
       const customer: GrowingCustomer = {
         customerId: String(r.customer_id),
@@ -105,5 +114,8 @@ export async function loadUnitInputs(
         status: String(r.status),
       });
   for (const c of customerOf.values()) c.orders.sort((a, b) => a.at - b.at);
-  return new Map([...units].map(([id, b]) => [id, { ...b.unit, customers: [...b.customers.values()] }]));
+  return {
+    inputs: new Map([...units].map(([id, b]) => [id, { ...b.unit, customers: [...b.customers.values()] }])),
+    decisionNo,
+  };
 }

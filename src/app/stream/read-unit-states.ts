@@ -1,6 +1,5 @@
 import type { TagName, Tier } from '../../contracts/tiering/tiers.js';
 import type { CustomerState } from '../../domain/tiering/stream/decide-customer.js';
-import type { UnitInputs } from '../../domain/tiering/stream/unit-inputs.js';
 import type { Row, SqlReader } from '../../engines/engine.js';
 import type { Dialect } from '../../sql/dialects/dialect.js';
 import {
@@ -10,6 +9,7 @@ import {
 } from '../../sql/stream/decision-sql.js';
 import { needsPredictions } from '../tiering/fill-predictions.js';
 import { readsChurnModel } from '../tiering/churn-probabilities.js';
+import type { LoadedUnits } from './load-unit-inputs.js';
 import type { RunReference } from './run-reference.js';
 import type { CachedUnit } from './unit-cache.js';
 
@@ -41,10 +41,10 @@ export async function readUnitStates(
   reader: SqlReader,
   d: Dialect,
   reference: RunReference,
-  unitInputs: ReadonlyMap<string, UnitInputs>,
-  lastNo: ReadonlyMap<string, number>,
+  loaded: LoadedUnits,
   all: boolean,
 ): Promise<CachedUnit[]> {
+  const unitInputs = loaded.inputs;
   const ids = all ? null : [...unitInputs.keys()];
   if (ids?.length === 0) return [];
   const runRows = new Map(
@@ -61,7 +61,7 @@ export async function readUnitStates(
     const run = runRows.get(inputs.unitId);
     return {
       inputs,
-      decisionNo: lastNo.get(inputs.unitId) ?? 0,
+      decisionNo: loaded.decisionNo.get(inputs.unitId) ?? 0,
       state: states.get(inputs.unitId),
       carried: Object.fromEntries(
         carried.map((c) => [c, run?.[c] === null || run?.[c] === undefined ? null : Number(run[c])]),

@@ -204,7 +204,7 @@ describeEachEngine('the order stream’s unit inputs', (kind) => {
       await engine
         .transaction(async (tx) => {
           await computeFeatures(tx, d, params);
-          const before = await loadUnitInputs(onePage(tx), d, params, null);
+          const before = (await loadUnitInputs(onePage(tx), d, params, null)).inputs;
           expect(before.size).toBe(
             Number((await one(tx, `SELECT count(*) AS n FROM ${PIPELINE_TABLES.features}`)).n),
           );
@@ -241,7 +241,7 @@ describeEachEngine('the order stream’s unit inputs', (kind) => {
 
           // Read again for the touched customers only, in the transaction that wrote the events.
           const touched = [...eventsOf.keys()];
-          const some = await loadUnitInputs(onePage(tx), d, params, touched);
+          const some = (await loadUnitInputs(onePage(tx), d, params, touched)).inputs;
           expect([...some.keys()].sort()).toEqual(
             [
               ...new Set(

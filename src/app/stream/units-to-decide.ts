@@ -4,13 +4,12 @@ import {
   applyEventsToUnit,
   inputWindows,
   type InputWindows,
-  type UnitInputs,
 } from '../../domain/tiering/stream/unit-inputs.js';
 import type { Engine, SqlReader } from '../../engines/engine.js';
 import type { Dialect } from '../../sql/dialects/dialect.js';
 import { lastDecisionNumbersSql } from '../../sql/stream/decision-sql.js';
 import { countCustomersSql } from '../../sql/stream/unit-inputs-sql.js';
-import { loadUnitInputs, type PagedReader } from './load-unit-inputs.js';
+import { loadUnitInputs, type LoadedUnits, type PagedReader } from './load-unit-inputs.js';
 import { readUnitStates } from './read-unit-states.js';
 import type { RunReference } from './run-reference.js';
 import {
@@ -32,8 +31,8 @@ export const streamFeatureParams = (reference: RunReference, asOf: string): Feat
 export const streamWindows = (params: FeatureParams, timeZone: string): InputWindows =>
   inputWindows(featureWindows(params), params.longDays, timeZone);
 
-const lastNumbers = async (reader: SqlReader, d: Dialect, ids: readonly string[] | null) =>
-  ids?.length === 0
+const lastNumbers = async (reader: SqlReader, d: Dialect, ids: readonly string[]) =>
+  ids.length === 0
     ? new Map<string, number>()
     : new Map(
         (await reader.all(lastDecisionNumbersSql(d, ids))).map((r) => [String(r.customer_id), Number(r.n)]),
@@ -79,18 +78,13 @@ export async function unitsToDecide(
     if (updated !== 'reload') hot.set(id, { ...unit, inputs: updated });
   }
   const cold = [...eventsOf.keys()].filter((s) => !hot.has(cache.unitOfCustomer(s)?.inputs.unitId ?? ''));
-  const loaded: ReadonlyMap<string, UnitInputs> =
-    cold.length === 0 ? new Map() : await loadUnitInputs(onePage(tx), d, params, cold);
-  for (const id of loaded.keys()) hot.delete(id);
-  cache.count(hot.size, loaded.size);
-  const read = await readUnitStates(
-    tx,
-    d,
-    reference,
-    loaded,
-    await lastNumbers(tx, d, [...loaded.keys()]),
-    false,
-  );
+  const loaded: LoadedUnits =
+    cold.length === 0
+      ? { inputs: new Map(), decisionNo: new Map() }
+      : await loadUnitInputs(onePage(tx), d, params, cold);
+  for (const id of loaded.inputs.keys()) hot.delete(id);
+  cache.count(hot.size, loaded.inputs.size);
+  const read = await readUnitStates(tx, d, reference, loaded, false);
   // In the order of their ids, as the batch computation's rows.
   const units = [...hot.values(), ...read].sort((a, b) => (a.inputs.unitId < b.inputs.unitId ? -1 : 1));
   return { stamp, units };
@@ -98,7 +92,8 @@ export async function unitsToDecide(
 
 /**
  * Fills the cache with every unit as of today, when they fit (a worker's start): read from committed data, the
- * decision numbers first (so that a decision committed meanwhile makes its unit stale rather than wrong).
+ * decision numbers with the first read (so that a decision committed meanwhile makes its unit stale rather than
+ * wrong).
  */
 export async function preloadUnits(
   engine: Engine,
@@ -115,10 +110,9 @@ export async function preloadUnits(
   if (versions.runId !== reference.runId) return 0;
   const stamp = cacheStamp(versions, asOf);
   cache.validate(stamp);
-  const lastNo = await lastNumbers(reader, d, null);
   const params = streamFeatureParams(reference, asOf);
-  const inputs = await loadUnitInputs((q) => engine.stream(q, 50_000), d, params, null);
-  const units = await readUnitStates(reader, d, reference, inputs, lastNo, true);
+  const loaded = await loadUnitInputs((q) => engine.stream(q, 50_000), d, params, null);
+  const units = await readUnitStates(reader, d, reference, loaded, true);
   cache.install(stamp, units);
   return units.length;
 }

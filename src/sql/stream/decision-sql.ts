@@ -48,11 +48,11 @@ WHERE l.rn = 1`,
   );
 }
 
-/** The number of each of some units' (or every unit's: null) last decision (under any run): the next is one more. */
-export const lastDecisionNumbersSql = (d: Dialect, ids: readonly string[] | null): SqlQuery =>
+/** The number of each of some units' last decision (under any run): the next is one more. */
+export const lastDecisionNumbersSql = (d: Dialect, ids: readonly string[]): SqlQuery =>
   sql(
-    `SELECT customer_id, max(decision_no) AS n FROM stream_decisions${ids === null ? '' : ` WHERE ${unitsIn(d, ids, 1)}`} GROUP BY customer_id`,
-    [...(ids ?? [])],
+    `SELECT customer_id, max(decision_no) AS n FROM stream_decisions WHERE ${unitsIn(d, ids, 1)} GROUP BY customer_id`,
+    [...ids],
   );
 
 /** The overrides of some units (activeOverrides picks the one in force). */

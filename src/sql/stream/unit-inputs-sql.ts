@@ -23,7 +23,11 @@ import { prepared, sql, type SqlParam, type SqlQuery } from '../query.js';
 
 /** The statements that read the order stream's inputs of some units (UnitInputs), or of all. */
 export interface UnitInputsQueries {
-  /** Per surviving customer: its unit, the unit's static features, contract_expected and attributes, its own parts. */
+  /**
+   * Per surviving customer: its unit, the unit's static features, contract_expected and attributes, its own parts,
+   * and the number of the unit's last stream decision (read first, so that a decision committed after any of these
+   * reads takes the number the reader would write next: its insert then fails instead of missing the change).
+   */
   readonly customers: SqlQuery;
   /** The completed orders of the scan with their refunds. */
   readonly orders: SqlQuery;
@@ -153,7 +157,8 @@ JOIN unit_representative r ON r.unit_id = b.unit_id`
     : 'JOIN customer_parts u ON u.customer_id = b.customer_id';
   return `SELECT b.customer_id, b.unit_id, ${[...statics, ...attributes].join(', ')},
        ${double(d, 'u.contract_expected')} AS contract_expected, k.contract_from_at, e.last_at AS earlier_last_at,
-       COALESCE(p.complaints_long, 0) AS complaints_long, COALESCE(p.severe_long, 0) AS severe_long
+       COALESCE(p.complaints_long, 0) AS complaints_long, COALESCE(p.severe_long, 0) AS severe_long,
+       (SELECT max(s.decision_no) FROM stream_decisions s WHERE s.customer_id = b.unit_id) AS decision_no
 FROM customer_base b
 ${unit}
 LEFT JOIN contract_parts k ON k.customer_id = b.customer_id
