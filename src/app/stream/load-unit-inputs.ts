@@ -1,21 +1,27 @@
+import { toFen } from '../../contracts/fen.js';
 import type { FeatureParams } from '../../contracts/tiering/feature-params.js';
 import { STATIC_FEATURES, type StaticFeature } from '../../contracts/tiering/static-features.js';
 import { ATTRIBUTES } from '../../contracts/tiering/features.js';
 import {
-  toFen,
   type CustomerInputs,
   type InputDispute,
   type InputInvoice,
   type InputOrder,
   type UnitInputs,
 } from '../../domain/tiering/stream/unit-inputs.js';
-import type { Row } from '../../engines/engine.js';
+import type { Row, SqlReader } from '../../engines/engine.js';
 import type { Dialect } from '../../sql/dialects/dialect.js';
 import type { SqlQuery } from '../../sql/query.js';
 import { unitInputsSql } from '../../sql/stream/unit-inputs-sql.js';
 
 /** Runs a query and yields its rows in pages (one page from a transaction, a cursor's pages for a whole table). */
 export type PagedReader = (query: SqlQuery) => AsyncIterable<readonly Row[]>;
+
+/** A reader's whole result as one page (a transaction's reads). */
+export const inOnePage = (reader: SqlReader): PagedReader =>
+  async function* (query) {
+    yield await reader.all(query);
+  };
 
 const nullableNumber = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 const nullableText = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));

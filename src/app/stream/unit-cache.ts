@@ -48,14 +48,6 @@ export class UnitCache {
     this.#unitOf.clear();
   }
 
-  get stamp(): string | null {
-    return this.#stamp;
-  }
-
-  get size(): number {
-    return this.#units.size;
-  }
-
   /** Units decided from what the cache held, and units whose rows had to be read (not held, or stale). */
   get counts(): { readonly held: number; readonly read: number } {
     return { held: this.#held, read: this.#read };

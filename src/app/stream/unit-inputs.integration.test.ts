@@ -14,13 +14,9 @@ import type { Engine, Row, SqlSession } from '../../engines/engine.js';
 import { defaultEnd } from '../generate/generate-options.js';
 import { computeFeatures } from '../tiering/compute-features.js';
 import { applyEvents } from './apply-events.js';
-import { loadUnitInputs } from './load-unit-inputs.js';
+import { inOnePage, loadUnitInputs } from './load-unit-inputs.js';
 
 const byId = (rows: Row[]) => new Map(rows.map((r) => [String(r.customer_id), r]));
-const onePage = (tx: SqlSession) =>
-  async function* (query: Parameters<SqlSession['all']>[0]) {
-    yield await tx.all(query);
-  };
 
 /** Every unit's features from its inputs, against the batch computation's row of the unit. */
 function differences(
@@ -204,7 +200,7 @@ describeEachEngine('the order stream’s unit inputs', (kind) => {
       await engine
         .transaction(async (tx) => {
           await computeFeatures(tx, d, params);
-          const before = (await loadUnitInputs(onePage(tx), d, params, null)).inputs;
+          const before = (await loadUnitInputs(inOnePage(tx), d, params, null)).inputs;
           expect(before.size).toBe(
             Number((await one(tx, `SELECT count(*) AS n FROM ${PIPELINE_TABLES.features}`)).n),
           );
@@ -241,7 +237,7 @@ describeEachEngine('the order stream’s unit inputs', (kind) => {
 
           // Read again for the touched customers only, in the transaction that wrote the events.
           const touched = [...eventsOf.keys()];
-          const some = (await loadUnitInputs(onePage(tx), d, params, touched)).inputs;
+          const some = (await loadUnitInputs(inOnePage(tx), d, params, touched)).inputs;
           expect([...some.keys()].sort()).toEqual(
             [
               ...new Set(

@@ -9,7 +9,7 @@ import type { Engine, SqlReader } from '../../engines/engine.js';
 import type { Dialect } from '../../sql/dialects/dialect.js';
 import { lastDecisionNumbersSql } from '../../sql/stream/decision-sql.js';
 import { countCustomersSql } from '../../sql/stream/unit-inputs-sql.js';
-import { loadUnitInputs, type LoadedUnits, type PagedReader } from './load-unit-inputs.js';
+import { inOnePage, loadUnitInputs, type LoadedUnits } from './load-unit-inputs.js';
 import { readUnitStates } from './read-unit-states.js';
 import type { RunReference } from './run-reference.js';
 import {
@@ -37,11 +37,6 @@ const lastNumbers = async (reader: SqlReader, d: Dialect, ids: readonly string[]
     : new Map(
         (await reader.all(lastDecisionNumbersSql(d, ids))).map((r) => [String(r.customer_id), Number(r.n)]),
       );
-
-const onePage = (reader: SqlReader): PagedReader =>
-  async function* (query) {
-    yield await reader.all(query);
-  };
 
 /**
  * The units a batch's changes touched, each with its rows after the batch and what is known of it: from the cache
@@ -81,7 +76,7 @@ export async function unitsToDecide(
   const loaded: LoadedUnits =
     cold.length === 0
       ? { inputs: new Map(), decisionNo: new Map() }
-      : await loadUnitInputs(onePage(tx), d, params, cold);
+      : await loadUnitInputs(inOnePage(tx), d, params, cold);
   for (const id of loaded.inputs.keys()) hot.delete(id);
   cache.count(hot.size, loaded.inputs.size);
   const read = await readUnitStates(tx, d, reference, loaded, false);

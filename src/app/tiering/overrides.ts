@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { stratumError } from '../../contracts/errors.js';
 import type { Tier } from '../../contracts/tiering/tiers.js';
-import { wallTimeToUtcMs } from '../../contracts/time/zoned-time.js';
+import { addDays } from '../../contracts/time/iso-date.js';
+import { startOfDayUtcMs } from '../../contracts/time/zoned-time.js';
 import type { Engine } from '../../engines/engine.js';
 import {
   customerExistsSql,
@@ -35,11 +36,8 @@ export async function addOverride(
     });
   let expiresAt: string | null = null;
   if (o.until) {
-    const [y, m, d] = o.until.split('-').map(Number) as [number, number, number];
     // Expires at the midnight that ends the last day.
-    expiresAt = new Date(
-      wallTimeToUtcMs(timeZone, { year: y, month: m, day: d + 1, hour: 0, minute: 0, second: 0, ms: 0 }),
-    ).toISOString();
+    expiresAt = new Date(startOfDayUtcMs(timeZone, addDays(o.until, 1))).toISOString();
   }
   const row: OverrideRow = {
     overrideId: `ovr-${randomUUID().slice(0, 8)}`,

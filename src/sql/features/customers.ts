@@ -18,6 +18,17 @@ WHERE cu.created_date <= ${c.day(c.windows.asOf)}`,
   };
 }
 
+/** What every customer_parts row takes from customer_base. */
+const BASE_COLUMNS = `b.customer_id, b.unit_id, b.customer_type, b.chain_id, b.cuisine, b.city, b.district, b.name, b.brand,
+       b.created_date AS first_created, b.seats, b.stores, b.delivery_cost, b.competition_index`;
+
+/** The parts no event changes (contracts, credit rating, surveys), with their joins. */
+const STATIC_COLUMNS = `COALESCE(k.contract_amount, 0) AS contract_amount, k.contract_expected, r.credit_score,
+       v.last_nps, v.last_nps_day, v.last_csat, v.last_csat_day`;
+const STATIC_JOINS = `LEFT JOIN contract_parts k ON k.customer_id = b.customer_id
+LEFT JOIN credit_parts r ON r.customer_id = b.customer_id
+LEFT JOIN survey_parts v ON v.unit_id = b.unit_id`;
+
 /**
  * Per customer: every additive or combinable part the features are computed from, with the defaults of a
  * customer without rows (0 counts and amounts; NULL where there is nothing to measure).
@@ -25,9 +36,37 @@ WHERE cu.created_date <= ${c.day(c.windows.asOf)}`,
 export function customerPartsCte(c: FeatureContext): Cte {
   return {
     name: 'customer_parts',
-    sql: `SELECT b.customer_id, b.unit_id, b.customer_type, b.chain_id, b.cuisine, b.city, b.district, b.name, b.brand,
-       b.created_date AS first_created, b.seats, b.stores, b.delivery_cost, b.competition_index,
-       ${c.d.dateOf('COALESCE(o.last_at, e.last_at)')} AS last_day,
+    sql: `SELECT ${BASE_COLUMNS},
+       ${STATIC_COLUMNS},
+       ${dynamicColumns(c)}
+FROM customer_base b
+${STATIC_JOINS}
+LEFT JOIN order_parts o ON o.customer_id = b.customer_id
+LEFT JOIN earlier_order e ON e.customer_id = b.customer_id
+LEFT JOIN invoice_parts i ON i.customer_id = b.customer_id
+LEFT JOIN complaint_parts p ON p.customer_id = b.customer_id
+LEFT JOIN dispute_parts x ON x.customer_id = b.customer_id`,
+  };
+}
+
+/**
+ * customer_parts with the parts no event changes only (what the order stream reads of a unit besides its rows):
+ * the same columns, so that the chain CTEs combine either.
+ */
+export function staticCustomerPartsCte(): Cte {
+  return {
+    name: 'customer_parts',
+    sql: `SELECT ${BASE_COLUMNS},
+       ${STATIC_COLUMNS}
+FROM customer_base b
+${STATIC_JOINS}`,
+  };
+}
+
+/** The parts the order stream updates from a unit's rows (order, invoice, complaint and dispute parts). */
+const dynamicColumns = (
+  c: FeatureContext,
+): string => `${c.d.dateOf('COALESCE(o.last_at, e.last_at)')} AS last_day,
        COALESCE(o.orders_long, 0) AS orders_long,
        COALESCE(o.orders_short, 0) AS orders_short,
        COALESCE(o.gross_long, 0) AS gross_long,
@@ -37,8 +76,6 @@ export function customerPartsCte(c: FeatureContext): Cte {
        CASE WHEN o.orders_long > 0 THEN o.margin_long ELSE 0 END AS margin_long,
        COALESCE(o.repeat_base, 0) AS repeat_base,
        COALESCE(o.repeat_hits, 0) AS repeat_hits,
-       COALESCE(k.contract_amount, 0) AS contract_amount,
-       k.contract_expected,
        CASE WHEN k.customer_id IS NOT NULL THEN COALESCE(o.contract_purchases, 0) END AS contract_purchases,
        COALESCE(i.invoices_due, 0) AS invoices_due,
        COALESCE(i.invoices_on_time, 0) AS invoices_on_time,
@@ -47,17 +84,4 @@ export function customerPartsCte(c: FeatureContext): Cte {
        COALESCE(p.complaints_long, 0) AS complaints_long,
        COALESCE(p.severe_long, 0) AS severe_long,
        COALESCE(x.disputes_open, 0) AS disputes_open,
-       COALESCE(x.disputes_long, 0) AS disputes_long,
-       r.credit_score,
-       v.last_nps, v.last_nps_day, v.last_csat, v.last_csat_day
-FROM customer_base b
-LEFT JOIN order_parts o ON o.customer_id = b.customer_id
-LEFT JOIN earlier_order e ON e.customer_id = b.customer_id
-LEFT JOIN contract_parts k ON k.customer_id = b.customer_id
-LEFT JOIN invoice_parts i ON i.customer_id = b.customer_id
-LEFT JOIN complaint_parts p ON p.customer_id = b.customer_id
-LEFT JOIN dispute_parts x ON x.customer_id = b.customer_id
-LEFT JOIN credit_parts r ON r.customer_id = b.customer_id
-LEFT JOIN survey_parts v ON v.unit_id = b.unit_id`,
-  };
-}
+       COALESCE(x.disputes_long, 0) AS disputes_long`;

@@ -1,4 +1,5 @@
 import { assertUnreachable } from '../../contracts/assert-unreachable.js';
+import { toFen } from '../../contracts/fen.js';
 import type { InboundEvent } from '../../contracts/events/inbound.js';
 import type { Dialect } from '../dialects/dialect.js';
 import { placeholders } from '../placeholders.js';
@@ -33,7 +34,7 @@ export interface InvoicePayment {
 export function paymentsSql(d: Dialect, payments: readonly InvoicePayment[]): SqlQuery {
   const byInvoice = new Map<string, { paidDate: string; fen: number }>();
   for (const p of payments) {
-    const fen = (byInvoice.get(p.invoiceId)?.fen ?? 0) + Math.round(p.amount * 100);
+    const fen = (byInvoice.get(p.invoiceId)?.fen ?? 0) + toFen(p.amount);
     byInvoice.set(p.invoiceId, { paidDate: p.paidDate, fen });
   }
   const params: SqlParam[] = [];

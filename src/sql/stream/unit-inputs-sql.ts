@@ -12,7 +12,7 @@ import {
 } from '../features/context.js';
 import { contractPartsCte } from '../features/contracts.js';
 import { creditPartsCte } from '../features/credit.js';
-import { customerBaseCte } from '../features/customers.js';
+import { customerBaseCte, staticCustomerPartsCte } from '../features/customers.js';
 import { featureExpressions } from '../features/feature-expressions.js';
 import { earlierOrderCte, orderScanCtes } from '../features/orders.js';
 import { surveyPartsCte } from '../features/surveys.js';
@@ -120,17 +120,6 @@ function someUnits(
 
 function customerCtes(c: FeatureContext): Cte[] {
   const chain = c.params.unit === 'chain';
-  const parts: Cte = {
-    name: 'customer_parts',
-    sql: `SELECT b.customer_id, b.unit_id, b.customer_type, b.chain_id, b.cuisine, b.city, b.district, b.name, b.brand,
-       b.created_date AS first_created, b.seats, b.stores, b.delivery_cost, b.competition_index,
-       COALESCE(k.contract_amount, 0) AS contract_amount, k.contract_expected, r.credit_score,
-       v.last_nps, v.last_nps_day, v.last_csat, v.last_csat_day
-FROM customer_base b
-LEFT JOIN contract_parts k ON k.customer_id = b.customer_id
-LEFT JOIN credit_parts r ON r.customer_id = b.customer_id
-LEFT JOIN survey_parts v ON v.unit_id = b.unit_id`,
-  };
   return [
     customerBaseCte(c),
     contractPartsCte(c),
@@ -138,7 +127,7 @@ LEFT JOIN survey_parts v ON v.unit_id = b.unit_id`,
     surveyPartsCte(c),
     earlierOrderCte(c),
     complaintPartsCte(c),
-    parts,
+    staticCustomerPartsCte(),
     ...(chain ? [unitPartsCte(STATIC_PARTS), unitRepresentativeCte()] : []),
   ];
 }

@@ -1,6 +1,7 @@
 import type { InboundEvent } from '../../../contracts/events/inbound.js';
 import type { StaticFeature } from '../../../contracts/tiering/static-features.js';
 import type { FeatureWindows } from '../../../contracts/tiering/feature-params.js';
+import { toFen } from '../../../contracts/fen.js';
 import { isoDateIn, startOfDayUtcMs } from '../../../contracts/time/zoned-time.js';
 
 /**
@@ -85,8 +86,6 @@ export function inputWindows(w: FeatureWindows, longDays: number, timeZone: stri
     cutoffAt: at(w.cutoff),
   };
 }
-
-export const toFen = (yuan: number): number => Math.round(yuan * 100);
 
 /** The orders with one more, still in time order (a new order usually goes last). */
 function inTimeOrder(orders: readonly InputOrder[], order: InputOrder): InputOrder[] {
