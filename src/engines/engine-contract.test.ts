@@ -88,6 +88,24 @@ describeEachEngine('engine', (kind) => {
     ]);
   });
 
+  it('selects rows of text exactly from textRows, whatever their count, through one prepared text where fixed', async () => {
+    ({ engine } = await freshDuckDb());
+    const d = engine.dialect;
+    const tricky = ['he said "hi" \\ back\nslash', '铂金 ¥1,234.50', '{"x":[1,2]}', "it's", ''];
+    const select = (rows: (string | null)[][]) => {
+      const relation = d.textRows('v', ['a', 'b c'], rows, 1);
+      return {
+        sql: `SELECT v.a, v.${d.quoteIdent('b c')} AS b FROM ${relation.sql}`,
+        params: relation.params,
+        prepared: relation.fixedText,
+      };
+    };
+    const rows = tricky.map((t, i) => [t, i % 2 === 0 ? null : String(i)]);
+    expect(await engine.all(select(rows))).toEqual(rows.map(([a, b]) => ({ a, b })));
+    expect(await engine.all(select(rows.slice(0, 1)))).toEqual([{ a: tricky[0], b: null }]);
+    expect(d.textRows('v', ['a'], [['x']], 1).fixedText).toBe(kind === 'postgres');
+  });
+
   it('enforces declared CHECK constraints', async () => {
     ({ engine } = await freshDuckDb());
     await expect(engine.run(`INSERT INTO regions VALUES ('上海', '静安区', -1, 0.5)`)).rejects.toThrow(

@@ -1,6 +1,6 @@
 import type { TableDef } from '../../contracts/data-model/table.js';
 import type { Dialect } from '../dialects/dialect.js';
-import { sql, type SqlQuery } from '../query.js';
+import type { SqlQuery } from '../query.js';
 
 /** Name of the session-local text table rows of `table` are bulk-loaded into before the typed insert. */
 export const stagingName = (table: TableDef): string => `stage_${table.name}`;
@@ -22,21 +22,19 @@ export function insertFromStagingSql(d: Dialect, table: TableDef): string {
 export const dropStagingSql = (d: Dialect, table: TableDef): string =>
   `DROP TABLE IF EXISTS ${d.quoteIdent(stagingName(table))}`;
 
-/** One INSERT of rows of canonical text as parameters, each column cast exactly (as from the staging table). */
+/** One INSERT of rows of canonical text (Dialect.textRows), each column cast exactly (as from the staging table). */
 export function insertTextRowsSql(
   d: Dialect,
   table: TableDef,
   rows: readonly (readonly (string | null)[])[],
 ): SqlQuery {
   const q = d.quoteIdent;
-  const names = table.columns.map((c) => q(c.name));
-  const width = names.length;
-  const tuples = rows.map(
-    (_, r) => `(${names.map((_, c) => `CAST(${d.param(r * width + c + 1)} AS VARCHAR)`).join(', ')})`,
-  );
+  const names = table.columns.map((c) => c.name);
+  const relation = d.textRows('v', names, rows, 1);
   const casts = table.columns.map((c) => d.castText(`v.${q(c.name)}`, c.type)).join(', ');
-  return sql(
-    `INSERT INTO ${q(table.name)} (${names.join(', ')}) SELECT ${casts} FROM (VALUES ${tuples.join(', ')}) AS v (${names.join(', ')})`,
-    rows.flat(),
-  );
+  return {
+    sql: `INSERT INTO ${q(table.name)} (${names.map(q).join(', ')}) SELECT ${casts} FROM ${relation.sql}`,
+    params: relation.params,
+    prepared: relation.fixedText,
+  };
 }

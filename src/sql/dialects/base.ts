@@ -40,9 +40,28 @@ function listFromJson(expr: string, element: string): string {
     ORDER BY e.n) END`;
 }
 
+const quoteIdent = (name: string): string => `"${name.replaceAll('"', '""')}"`;
+const param = (index: number): string => `$${index}`;
+
+/** The column list of a relation, `alias ("a", "b", …)`, each column followed by `type`. */
+const relationColumns = (alias: string, columns: readonly string[], type = ''): string =>
+  `${alias} (${columns.map((c) => `${quoteIdent(c)}${type}`).join(', ')})`;
+
+/** Dialect.textRows as a VALUES list of parameters, one a cell. */
+export const valuesTextRows: Dialect['textRows'] = (alias, columns, rows, firstParam) => ({
+  sql: `(VALUES ${rows
+    .map(
+      (row, r) =>
+        `(${row.map((_, c) => `CAST(${param(firstParam + r * columns.length + c)} AS VARCHAR)`).join(', ')})`,
+    )
+    .join(', ')}) AS ${relationColumns(alias, columns)}`,
+  params: rows.flat(),
+  fixedText: false,
+});
+
 export const baseDialect: Omit<Dialect, 'kind'> = {
-  quoteIdent: (name) => `"${name.replaceAll('"', '""')}"`,
-  param: (index) => `$${index}`,
+  quoteIdent,
+  param,
   columnType,
   castText: (expr, type) => {
     if (type.kind === 'text' || type.kind === 'enum') return expr;
@@ -58,10 +77,17 @@ export const baseDialect: Omit<Dialect, 'kind'> = {
     return `CAST(${expr} AS VARCHAR)`;
   },
   tempTable: 'CREATE TEMP TABLE',
-  // PostgreSQL's limit is 65,535 a statement; a few thousand keep the statement cheap to parse.
+  // Rows of a few thousand cells: one INSERT of them (textRows) instead of the five statements of staging and COPY.
   textRowsAsParameters: 8_000,
+  textRows: (alias, columns, rows, firstParam) => ({
+    sql: `json_to_recordset(CAST(${param(firstParam)} AS JSON)) AS ${relationColumns(alias, columns, ' TEXT')}`,
+    params: [
+      JSON.stringify(rows.map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i] ?? null])))),
+    ],
+    fixedText: true,
+  }),
   createIndex: (name, table, columns) => {
-    const q = (n: string) => `"${n.replaceAll('"', '""')}"`;
+    const q = quoteIdent;
     return [`CREATE INDEX IF NOT EXISTS ${q(name)} ON ${q(table)} (${columns.map(q).join(', ')})`];
   },
   analyze: (table) => [`ANALYZE "${table.replaceAll('"', '""')}"`],

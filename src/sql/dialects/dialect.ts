@@ -1,4 +1,5 @@
 import type { ColumnType } from '../../contracts/data-model/column.js';
+import type { SqlParam } from '../query.js';
 
 export type EngineKind = 'duckdb' | 'postgres';
 
@@ -36,6 +37,19 @@ export interface Dialect {
    * DuckDB parameters cost ten times the appender.
    */
   readonly textRowsAsParameters: number;
+  /**
+   * Rows of text (or NULL) as a relation named `alias` with the given columns, to select from, with its
+   * parameters numbered from `firstParam`. PostgreSQL reads the rows from one JSON parameter
+   * (json_to_recordset): the statement's text is the same for any number of rows, so it stays prepared, and 52
+   * rows of 75 columns go in 2.5 ms instead of the 7.0 ms of a VALUES list of 3,900 parameters. DuckDB takes a
+   * VALUES list of parameters.
+   */
+  textRows(
+    alias: string,
+    columns: readonly string[],
+    rows: readonly (readonly (string | null)[])[],
+    firstParam: number,
+  ): TextRowsRelation;
   /** `CREATE TEMP TABLE … AS` prefix for session-local staging tables. */
   readonly tempTable: string;
   /** The engine's clock in the session time zone, as a timestamp with time zone. */
@@ -58,4 +72,11 @@ export interface Dialect {
   hourOf(timestamp: string): string;
   /** Seconds since the Unix epoch of a TIMESTAMPTZ, as a DOUBLE PRECISION (cheaper to compare than intervals). */
   epochSeconds(timestamp: string): string;
+}
+
+export interface TextRowsRelation {
+  readonly sql: string;
+  readonly params: readonly SqlParam[];
+  /** The text does not depend on the number of rows: worth keeping prepared (SqlQuery.prepared). */
+  readonly fixedText: boolean;
 }

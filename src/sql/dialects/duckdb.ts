@@ -1,4 +1,4 @@
-import { baseDialect } from './base.js';
+import { baseDialect, valuesTextRows } from './base.js';
 import type { Dialect } from './dialect.js';
 
 export const duckdbDialect: Dialect = {
@@ -10,6 +10,7 @@ export const duckdbDialect: Dialect = {
   analyze: () => [],
   favourIndexScans: () => [],
   textRowsAsParameters: 0,
+  textRows: valuesTextRows,
   // DuckDB's ART indexes slow every bulk append and serve only point lookups by constants; its scans of a
   // customer's rows are served by zone maps instead.
   createIndex: () => [],

@@ -2,7 +2,6 @@ import type { Dialect } from '../dialects/dialect.js';
 import { MODEL_OUTPUTS } from '../tiering/model-outputs.js';
 import { placeholders, textValues } from '../placeholders.js';
 import { sql, type SqlQuery } from '../query.js';
-import { paramList } from '../webhooks/params.js';
 import { subscribedToSql } from '../webhooks/subscriptions-sql.js';
 
 /** `customer_id IN (…)` over some unit ids, its placeholders numbered from `first`. */
@@ -81,17 +80,20 @@ export interface OutboxEvent {
 
 /** Deliveries of some events to every enabled subscriber of their type, in the webhook outbox. */
 export function enqueueEventsSql(d: Dialect, events: readonly OutboxEvent[]): SqlQuery {
-  const p = paramList(d);
-  const rows = events
-    .map((e) => `(${p.text(e.id)}, ${p.text(e.type)}, ${p.text(e.occurredAt)}, ${p.text(e.payload)})`)
-    .join(', ');
-  return sql(
-    `INSERT INTO webhook_deliveries (delivery_id, subscription_id, event_type, payload, status, attempts, next_attempt_at, created_at)
+  const relation = d.textRows(
+    'e',
+    ['event_id', 'event_type', 'occurred_at', 'payload'],
+    events.map((e) => [e.id, e.type, e.occurredAt, e.payload]),
+    1,
+  );
+  return {
+    sql: `INSERT INTO webhook_deliveries (delivery_id, subscription_id, event_type, payload, status, attempts, next_attempt_at, created_at)
      SELECT 'dlv_' || substr(md5(e.event_id || '|' || s.subscription_id), 1, 24), s.subscription_id, e.event_type,
        e.payload, 'pending', 0, CAST(e.occurred_at AS TIMESTAMPTZ), CAST(e.occurred_at AS TIMESTAMPTZ)
-     FROM (VALUES ${rows}) AS e (event_id, event_type, occurred_at, payload)
+     FROM ${relation.sql}
      CROSS JOIN webhook_subscriptions s
      WHERE s.subscription_id IN (${subscribedToSql(d, 'e.event_type')})`,
-    p.params,
-  );
+    params: relation.params,
+    prepared: relation.fixedText,
+  };
 }

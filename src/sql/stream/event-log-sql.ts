@@ -1,5 +1,5 @@
 import type { Dialect } from '../dialects/dialect.js';
-import { sql, type SqlParam, type SqlQuery } from '../query.js';
+import { sql, type SqlQuery } from '../query.js';
 import { placeholders } from '../placeholders.js';
 
 /** The ids among `ids` already in the event log. */
@@ -22,20 +22,38 @@ export interface EventLogEntry {
 
 /** The log entries of a batch in one statement. */
 export function logEventsSql(d: Dialect, entries: readonly EventLogEntry[]): SqlQuery {
-  const params: SqlParam[] = [];
-  const p = (value: SqlParam) => {
-    params.push(value);
-    return d.param(params.length);
+  const columns = [
+    'event_id',
+    'event_type',
+    'customer_id',
+    'occurred_at',
+    'received_at',
+    'payload',
+    'outcome',
+    'reason',
+  ];
+  const relation = d.textRows(
+    'e',
+    columns,
+    entries.map((e) => [
+      e.eventId,
+      e.type,
+      e.customerId,
+      e.occurredAt,
+      e.receivedAt,
+      e.payload,
+      e.outcome,
+      e.reason,
+    ]),
+    1,
+  );
+  return {
+    sql: `INSERT INTO stream_events (${columns.join(', ')})
+     SELECT e.event_id, e.event_type, e.customer_id, CAST(e.occurred_at AS TIMESTAMPTZ), CAST(e.received_at AS TIMESTAMPTZ), e.payload, e.outcome, e.reason
+     FROM ${relation.sql}`,
+    params: relation.params,
+    prepared: relation.fixedText,
   };
-  const rows = entries.map(
-    (e) =>
-      `(${p(e.eventId)}, ${p(e.type)}, ${p(e.customerId)}, CAST(${p(e.occurredAt)} AS TIMESTAMPTZ), CAST(${p(e.receivedAt)} AS TIMESTAMPTZ), ${p(e.payload)}, ${p(e.outcome)}, CAST(${p(e.reason)} AS VARCHAR))`,
-  );
-  return sql(
-    `INSERT INTO stream_events (event_id, event_type, customer_id, occurred_at, received_at, payload, outcome, reason)
-     VALUES ${rows.join(',\n       ')}`,
-    params,
-  );
 }
 
 /** The ids among `ids` of known customers (imported ids, merged duplicates included). */
