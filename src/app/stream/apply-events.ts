@@ -3,13 +3,8 @@ import type { SqlSession } from '../../engines/engine.js';
 import type { Dialect } from '../../sql/dialects/dialect.js';
 import { eventWriteSql } from '../../sql/stream/apply-event-sql.js';
 import { BatchWriter } from './batch-writer.js';
-import {
-  knownCustomersSql,
-  knownEventsSql,
-  logEventsSql,
-  survivorsOfSql,
-  type EventLogEntry,
-} from '../../sql/stream/event-log-sql.js';
+import { findKeys, type FoundKeys } from './find-keys.js';
+import { logEventsSql, type EventLogEntry } from '../../sql/stream/event-log-sql.js';
 
 export interface AppliedEvents {
   readonly applied: readonly string[];
@@ -38,29 +33,39 @@ export async function applyEvents(
   now: Date,
 ): Promise<AppliedEvents> {
   if (events.length === 0) return { applied: [], duplicates: [], rejected: [], customers: [], changes: [] };
-  const known = new Set(
-    (await tx.all(knownEventsSql(d, [...new Set(events.map((e) => e.id))]))).map((r) => String(r.event_id)),
-  );
+  const writes = events.map((e) => eventWriteSql(d, e));
+  const writerLookups = BatchWriter.lookups(writes);
+  // One round trip for everything the batch must know first (a duplicate's writes look up keys that exist anyway).
+  const [logged, survivors, ...writerFound] = await findKeys(tx, d, [
+    { table: 'stream_events', key: 'event_id', values: [...new Set(events.map((e) => e.id))], with: null },
+    {
+      table: 'customer_survivors',
+      key: 'customer_id',
+      values: [...new Set(events.map((e) => e.customerId))],
+      with: 'survivor_id',
+    },
+    ...writerLookups,
+  ]);
+  const known = new Set(logged?.keys());
+  // Every imported customer id has a row (itself, or the survivor it was merged into): the known customers.
+  const survivorOf: FoundKeys = survivors ?? new Map();
   const applied: string[] = [];
   const duplicates: string[] = [];
   const rejected: { eventId: string; reason: string }[] = [];
   const touched = new Map<string, string>();
   const appliedEvents: InboundEvent[] = [];
   const log: EventLogEntry[] = [];
-  const customerIds = [...new Set(events.map((e) => e.customerId))];
-  const customers = new Set(
-    (await tx.all(knownCustomersSql(d, customerIds))).map((r) => String(r.customer_id)),
-  );
-  const fresh = events.filter((e) => {
-    if (!known.has(e.id)) return known.add(e.id);
+  const fresh = events.flatMap((e, i) => {
+    if (!known.has(e.id)) {
+      known.add(e.id);
+      return [{ e, write: writes[i]! }];
+    }
     duplicates.push(e.id);
-    return false;
+    return [];
   });
-  const writes = fresh.map((e) => eventWriteSql(d, e));
-  const writer = await BatchWriter.open(tx, d, writes);
-  for (const [i, e] of fresh.entries()) {
-    const write = writes[i]!;
-    const reason = customers.has(e.customerId)
+  const writer = BatchWriter.open(tx, d, writerLookups, writerFound);
+  for (const { e, write } of fresh) {
+    const reason = survivorOf.has(e.customerId)
       ? await writer.rejection(write)
       : `unknown customer ${e.customerId}`;
     if (reason === null) {
@@ -82,7 +87,6 @@ export async function applyEvents(
   }
   await writer.flush();
   if (log.length > 0) await tx.run(logEventsSql(d, log));
-  const survivorOf = await survivorsOf(tx, d, [...touched.keys()]);
   return {
     applied,
     duplicates,
@@ -95,24 +99,16 @@ export async function applyEvents(
   };
 }
 
-/** The surviving customer of each of some imported customer ids. */
-async function survivorsOf(tx: SqlSession, d: Dialect, ids: readonly string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  return new Map(
-    (await tx.all(survivorsOfSql(d, ids))).map((r) => [String(r.customer_id), String(r.survivor_id)]),
-  );
-}
-
 /** The survivors of the touched customers, each caused by the last event applied to any of its duplicates. */
 function survivorsWithCause(
-  survivorOf: ReadonlyMap<string, string>,
+  survivorOf: FoundKeys,
   lastEventOf: ReadonlyMap<string, string>,
   applied: readonly string[],
 ): AppliedEvents['customers'] {
   const order = new Map(applied.map((id, i) => [id, i]));
   const cause = new Map<string, string>();
-  for (const [customerId, survivor] of survivorOf) {
-    const eventId = lastEventOf.get(customerId) as string;
+  for (const [customerId, eventId] of lastEventOf) {
+    const survivor = survivorOf.get(customerId) as string;
     const current = cause.get(survivor);
     if (current === undefined || (order.get(eventId) ?? 0) > (order.get(current) ?? 0))
       cause.set(survivor, eventId);

@@ -1,8 +1,9 @@
 import type { SqlSession } from '../../engines/engine.js';
 import type { Dialect } from '../../sql/dialects/dialect.js';
 import type { SqlQuery } from '../../sql/query.js';
+import type { KeyLookup } from '../../sql/stream/lookup-keys-sql.js';
+import type { FoundKeys } from './find-keys.js';
 import {
-  existingKeysSql,
   insertRowsSql,
   paymentsSql,
   type EventWrite,
@@ -13,8 +14,9 @@ import {
 const keyId = (table: string, key: string): string => `${table}.${key}`;
 
 /**
- * Writes a batch's events with few statements while keeping their order. Up front, one query per table finds
- * which of the batch's new keys exist already and whom the rows its events require belong to; the rows earlier
+ * Writes a batch's events with few statements while keeping their order. Up front (its `lookups`, read with the
+ * batch's other lookups in one statement), it learns which of the batch's new keys exist already and whom the
+ * rows its events require belong to; the rows earlier
  * events of the batch create count too (rows are never deleted and never change hands, so that is each event's
  * view in order). New rows are held back and inserted together, one statement per table, then the updates run
  * in event order: an update only touches a row that existed before its event, so after every insert is the same.
@@ -33,8 +35,8 @@ export class BatchWriter {
     private readonly d: Dialect,
   ) {}
 
-  static async open(tx: SqlSession, d: Dialect, writes: readonly EventWrite[]): Promise<BatchWriter> {
-    const writer = new BatchWriter(tx, d);
+  /** What `open` needs to know of the database: per table and key column, the batch's values that exist (and whose). */
+  static lookups(writes: readonly EventWrite[]): KeyLookup[] {
     const wanted = new Map<string, { table: string; key: string; owned: boolean; values: Set<string> }>();
     const want = (table: string, key: string, value: string, owned: boolean) => {
       const id = `${keyId(table, key)}${owned ? '/owned' : ''}`;
@@ -46,12 +48,27 @@ export class BatchWriter {
       for (const k of w.absent) want(k.table, k.key, k.value, false);
       for (const r of w.requires) if (r.kind === 'owned') want(r.table, r.key, r.value, true);
     }
-    for (const { table, key, owned, values } of wanted.values()) {
-      const rows = await tx.all(existingKeysSql(d, table, key, [...values], owned));
+    return [...wanted.values()].map(({ table, key, owned, values }) => ({
+      table,
+      key,
+      values: [...values],
+      with: owned ? 'customer_id' : null,
+    }));
+  }
+
+  /** A writer for a batch, from what its `lookups` found (findKeys), in their order. */
+  static open(
+    tx: SqlSession,
+    d: Dialect,
+    lookups: readonly KeyLookup[],
+    found: readonly FoundKeys[],
+  ): BatchWriter {
+    const writer = new BatchWriter(tx, d);
+    for (const [i, { table, key, with: owner }] of lookups.entries()) {
       const known = writer.#row(table, key);
-      for (const r of rows)
-        if (owned) known.set(String(r.k), String(r.c));
-        else if (!known.has(String(r.k))) known.set(String(r.k), null);
+      for (const [k, c] of found[i] ?? [])
+        if (owner !== null) known.set(k, c);
+        else if (!known.has(k)) known.set(k, null);
     }
     return writer;
   }

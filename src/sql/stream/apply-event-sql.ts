@@ -2,7 +2,6 @@ import { assertUnreachable } from '../../contracts/assert-unreachable.js';
 import { toFen } from '../../contracts/fen.js';
 import type { InboundEvent } from '../../contracts/events/inbound.js';
 import type { Dialect } from '../dialects/dialect.js';
-import { placeholders } from '../placeholders.js';
 import { sql, type SqlParam, type SqlQuery } from '../query.js';
 
 /**
@@ -61,12 +60,13 @@ export interface NewKey {
 
 export type NewRow = {
   readonly table: string;
-  readonly values: Readonly<Record<string, { readonly value: SqlParam; readonly cast?: string }>>;
+  /** Each column's canonical text (or NULL) and the type it is cast to (none: a text column). */
+  readonly values: Readonly<Record<string, { readonly value: string | null; readonly cast?: string }>>;
 };
 
 /**
  * A condition of an event: `owned`, a row of `table` with `key` = `value` belonging to `customerId` (checked for a
- * whole batch with one query per table, ownedKeysSql); `query`, any query that must return a row (run in order).
+ * whole batch with its other lookups in one statement, BatchWriter.lookups); `query`, any query that must return a row (run in order).
  */
 export type Requirement =
   | {
@@ -86,24 +86,6 @@ const newKey = (table: string, key: string, value: string, what: string): NewKey
   reason: `${what} ${value} exists already`,
 });
 
-/**
- * Which of some keys a table has (`k`) and, with `owners`, the customer each belongs to (`c`; for tables with a
- * customer_id).
- */
-export function existingKeysSql(
-  d: Dialect,
-  table: string,
-  key: string,
-  values: readonly string[],
-  owners: boolean,
-): SqlQuery {
-  const k = d.quoteIdent(key);
-  return sql(
-    `SELECT ${k} AS k${owners ? ', customer_id AS c' : ''} FROM ${d.quoteIdent(table)} WHERE ${k} IN (${placeholders(d, values.length)})`,
-    [...values],
-  );
-}
-
 const owned = (table: string, key: string, value: string, customerId: string, what: string): Requirement => ({
   kind: 'owned',
   table,
@@ -113,25 +95,26 @@ const owned = (table: string, key: string, value: string, customerId: string, wh
   reason: `no ${what} ${value} of ${customerId}`,
 });
 
-/** One INSERT of several new rows of one table (all built by eventWriteSql for that table: same columns). */
+/** One INSERT of several new rows of one table (all built by eventWriteSql for that table: same columns and casts). */
 export function insertRowsSql(d: Dialect, rows: readonly NewRow[]): SqlQuery {
   const first = rows[0];
   if (!first) throw new Error('insertRowsSql needs at least one row');
   const names = Object.keys(first.values);
-  const params: SqlParam[] = [];
-  const tuples = rows.map((row) => {
-    const cells = names.map((n) => {
-      const cell = row.values[n]!;
-      params.push(cell.value);
-      const p = d.param(params.length);
-      return cell.cast ? `CAST(${p} AS ${cell.cast})` : p;
-    });
-    return `(${cells.join(', ')})`;
-  });
-  return sql(
-    `INSERT INTO ${d.quoteIdent(first.table)} (${names.map(d.quoteIdent).join(', ')}) VALUES ${tuples.join(', ')}`,
-    params,
+  const relation = d.textRows(
+    'v',
+    names,
+    rows.map((row) => names.map((n) => row.values[n]!.value)),
+    1,
   );
+  const columns = names.map((n) => {
+    const cast = first.values[n]!.cast;
+    return cast ? `CAST(v.${d.quoteIdent(n)} AS ${cast})` : `v.${d.quoteIdent(n)}`;
+  });
+  return {
+    sql: `INSERT INTO ${d.quoteIdent(first.table)} (${names.map(d.quoteIdent).join(', ')}) SELECT ${columns.join(', ')} FROM ${relation.sql}`,
+    params: relation.params,
+    prepared: relation.fixedText,
+  };
 }
 
 const localDate = (d: Dialect, index: number) => d.dateOf(`CAST(${d.param(index)} AS TIMESTAMPTZ)`);

@@ -1,13 +1,5 @@
 import type { Dialect } from '../dialects/dialect.js';
-import { sql, type SqlQuery } from '../query.js';
-import { placeholders } from '../placeholders.js';
-
-/** The ids among `ids` already in the event log. */
-export function knownEventsSql(d: Dialect, ids: readonly string[]): SqlQuery {
-  return sql(`SELECT event_id FROM stream_events WHERE event_id IN (${placeholders(d, ids.length)})`, [
-    ...ids,
-  ]);
-}
+import type { SqlQuery } from '../query.js';
 
 export interface EventLogEntry {
   readonly eventId: string;
@@ -54,20 +46,4 @@ export function logEventsSql(d: Dialect, entries: readonly EventLogEntry[]): Sql
     params: relation.params,
     prepared: relation.fixedText,
   };
-}
-
-/** The ids among `ids` of known customers (imported ids, merged duplicates included). */
-export function knownCustomersSql(d: Dialect, ids: readonly string[]): SqlQuery {
-  return sql(`SELECT customer_id FROM customers WHERE customer_id IN (${placeholders(d, ids.length)})`, [
-    ...ids,
-  ]);
-}
-
-/** The surviving customer of each of some imported customer ids. */
-export function survivorsOfSql(d: Dialect, customerIds: readonly string[]): SqlQuery {
-  return sql(
-    `SELECT customer_id, survivor_id FROM customer_survivors
-     WHERE customer_id IN (${placeholders(d, customerIds.length)})`,
-    [...customerIds],
-  );
 }
