@@ -43,21 +43,13 @@ function listFromJson(expr: string, element: string): string {
 const quoteIdent = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 const param = (index: number): string => `$${index}`;
 
-/** The column list of a relation, `alias ("a", "b", …)`, each column followed by `type`. */
-const relationColumns = (alias: string, columns: readonly string[], type = ''): string =>
-  `${alias} (${columns.map((c) => `${quoteIdent(c)}${type}`).join(', ')})`;
+/** The column list of a relation, `alias ("a" TEXT, "b" TEXT, …)`. */
+const textColumns = (alias: string, columns: readonly string[]): string =>
+  `${alias} (${columns.map((c) => `${quoteIdent(c)} TEXT`).join(', ')})`;
 
-/** Dialect.textRows as a VALUES list of parameters, one a cell. */
-export const valuesTextRows: Dialect['textRows'] = (alias, columns, rows, firstParam) => ({
-  sql: `(VALUES ${rows
-    .map(
-      (row, r) =>
-        `(${row.map((_, c) => `CAST(${param(firstParam + r * columns.length + c)} AS VARCHAR)`).join(', ')})`,
-    )
-    .join(', ')}) AS ${relationColumns(alias, columns)}`,
-  params: rows.flat(),
-  fixedText: false,
-});
+/** Rows of text as the one JSON parameter of Dialect.textRows: an array of objects keyed by column. */
+export const jsonRows = (columns: readonly string[], rows: readonly (readonly (string | null)[])[]): string =>
+  JSON.stringify(rows.map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i] ?? null]))));
 
 export const baseDialect: Omit<Dialect, 'kind'> = {
   quoteIdent,
@@ -80,7 +72,7 @@ export const baseDialect: Omit<Dialect, 'kind'> = {
   // Rows of a few thousand cells: one INSERT of them (textRows) instead of the five statements of staging and COPY.
   textRowsAsParameters: 8_000,
   textRows: (alias, columns, rows, firstParam) => ({
-    sql: `json_to_recordset(CAST(${param(firstParam)} AS JSON)) AS ${relationColumns(alias, columns, ' TEXT')}`,
+    sql: `json_to_recordset(CAST(${param(firstParam)} AS JSON)) AS ${textColumns(alias, columns)}`,
     params: [
       JSON.stringify(rows.map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i] ?? null])))),
     ],

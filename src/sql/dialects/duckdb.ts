@@ -1,4 +1,4 @@
-import { baseDialect, valuesTextRows } from './base.js';
+import { baseDialect, jsonRows } from './base.js';
 import type { Dialect } from './dialect.js';
 
 export const duckdbDialect: Dialect = {
@@ -10,7 +10,16 @@ export const duckdbDialect: Dialect = {
   analyze: () => [],
   favourIndexScans: () => [],
   textRowsAsParameters: 0,
-  textRows: valuesTextRows,
+  // One JSON parameter, as on PostgreSQL: 64 rows of 8 columns in 3.3 ms against 12 ms for a VALUES list of
+  // parameters (the decisions' 75 columns go through the appender instead: there from_json costs more).
+  textRows: (alias, columns, rows, firstParam) => {
+    const struct = JSON.stringify([Object.fromEntries(columns.map((c) => [c, 'VARCHAR']))]);
+    return {
+      sql: `(SELECT unnest(from_json(CAST(${baseDialect.param(firstParam)} AS JSON), '${struct.replaceAll("'", "''")}'), recursive := true)) AS ${alias}`,
+      params: [jsonRows(columns, rows)],
+      fixedText: true,
+    };
+  },
   // DuckDB's ART indexes slow every bulk append and serve only point lookups by constants; its scans of a
   // customer's rows are served by zone maps instead.
   createIndex: () => [],
