@@ -16,9 +16,8 @@ const keyId = (table: string, key: string): string => `${table}.${key}`;
 /**
  * Writes a batch's events with few statements while keeping their order. Up front (its `lookups`, read with the
  * batch's other lookups in one statement), it learns which of the batch's new keys exist already and whom the
- * rows its events require belong to; the rows earlier
- * events of the batch create count too (rows are never deleted and never change hands, so that is each event's
- * view in order). New rows are held back and inserted together, one statement per table, then the updates run
+ * rows its events require belong to; the rows earlier events of the batch create count too (rows are never
+ * deleted and never change hands, so that is each event's view in order). New rows are held back and inserted together, one statement per table, then the updates run
  * in event order: an update only touches a row that existed before its event, so after every insert is the same.
  * A `query` requirement sees everything before it: held work is written first. Per-event statements cost a round
  * trip each: ~1 ms on PostgreSQL, several ms on DuckDB.

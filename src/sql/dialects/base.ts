@@ -73,9 +73,7 @@ export const baseDialect: Omit<Dialect, 'kind'> = {
   textRowsAsParameters: 8_000,
   textRows: (alias, columns, rows, firstParam) => ({
     sql: `json_to_recordset(CAST(${param(firstParam)} AS JSON)) AS ${textColumns(alias, columns)}`,
-    params: [
-      JSON.stringify(rows.map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i] ?? null])))),
-    ],
+    params: [jsonRows(columns, rows)],
     fixedText: true,
   }),
   createIndex: (name, table, columns) => {
