@@ -15,7 +15,7 @@ export interface ApplyOptions {
   readonly now?: Date;
 }
 
-/** Events are inserted this many at a time (four parameters each, well under PostgreSQL's limit). */
+/** Events are inserted this many at a time: a statement's rows (one JSON parameter) stay a few MB at most. */
 const EVENTS_PER_STATEMENT = 2_000;
 
 const eventId = (roundId: string, customerId: string) =>

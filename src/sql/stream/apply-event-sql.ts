@@ -66,7 +66,8 @@ export type NewRow = {
 
 /**
  * A condition of an event: `owned`, a row of `table` with `key` = `value` belonging to `customerId` (checked for a
- * whole batch with its other lookups in one statement, BatchWriter.lookups); `query`, any query that must return a row (run in order).
+ * whole batch with its other lookups in one statement, BatchWriter.lookups); `query`, any query that must return
+ * a row (run in order).
  */
 export type Requirement =
   | {
