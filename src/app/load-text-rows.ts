@@ -11,7 +11,7 @@ import type { Dialect } from '../sql/dialects/dialect.js';
 
 /**
  * Inserts rows of canonical text (the table's columns in order) into `table`, each column cast exactly: as one
- * INSERT of parameters when the dialect takes that many (Dialect.textRowsAsParameters: a few rows on PostgreSQL),
+ * INSERT of Dialect.textRows when they have few cells (Dialect.textRowsMaxCells: a few thousand on PostgreSQL),
  * else through a staging table and the engine's bulk path (DuckDB appender, PostgreSQL COPY).
  */
 export async function loadTextRows(
@@ -21,7 +21,7 @@ export async function loadTextRows(
   rows: readonly TextRow[],
 ): Promise<void> {
   if (rows.length === 0) return;
-  if (rows.length * table.columns.length <= d.textRowsAsParameters) {
+  if (rows.length * table.columns.length <= d.textRowsMaxCells) {
     await db.run(insertTextRowsSql(d, table, rows));
     return;
   }

@@ -15,12 +15,12 @@ const keyId = (table: string, key: string): string => `${table}.${key}`;
 
 /**
  * Writes a batch's events with few statements while keeping their order. Up front (its `lookups`, read with the
- * batch's other lookups in one statement), it learns which of the batch's new keys exist already and whom the
- * rows its events require belong to; the rows earlier events of the batch create count too (rows are never
- * deleted and never change hands, so that is each event's view in order). New rows are held back and inserted together, one statement per table, then the updates run
- * in event order: an update only touches a row that existed before its event, so after every insert is the same.
- * A `query` requirement sees everything before it: held work is written first. Per-event statements cost a round
- * trip each: ~1 ms on PostgreSQL, several ms on DuckDB.
+ * batch's other lookups in one statement), it learns which of the batch's new keys exist already and whom the rows
+ * its events require belong to; the rows earlier events of the batch create count too (rows are never deleted and
+ * never change hands, so that is each event's view in order). New rows are held back and inserted together, one
+ * statement per table, then the updates run in event order: an update only touches a row that existed before its
+ * event, so after every insert is the same. A `query` requirement sees everything before it: held work is written
+ * first. Per-event statements cost a round trip each: ~1 ms on PostgreSQL, several ms on DuckDB.
  */
 export class BatchWriter {
   /** Per table and key column: the values that exist, each with its customer (null for tables without one). */
@@ -34,7 +34,7 @@ export class BatchWriter {
     private readonly d: Dialect,
   ) {}
 
-  /** What `open` needs to know of the database: per table and key column, the batch's values that exist (and whose). */
+  /** What `open` needs to know: per table and key column, which of the batch's values exist (and whose). */
   static lookups(writes: readonly EventWrite[]): KeyLookup[] {
     const wanted = new Map<string, { table: string; key: string; owned: boolean; values: Set<string> }>();
     const want = (table: string, key: string, value: string, owned: boolean) => {

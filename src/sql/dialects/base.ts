@@ -70,7 +70,7 @@ export const baseDialect: Omit<Dialect, 'kind'> = {
   },
   tempTable: 'CREATE TEMP TABLE',
   // Rows of a few thousand cells: one INSERT of them (textRows) instead of the five statements of staging and COPY.
-  textRowsAsParameters: 8_000,
+  textRowsMaxCells: 8_000,
   textRows: (alias, columns, rows, firstParam) => ({
     sql: `json_to_recordset(CAST(${param(firstParam)} AS JSON)) AS ${textColumns(alias, columns)}`,
     params: [jsonRows(columns, rows)],

@@ -36,7 +36,7 @@ export interface Dialect {
    * table and the bulk path (0: always the bulk path). On PostgreSQL one statement beats the five of staging for a
    * few rows; on DuckDB the appender beats from_json for wide rows (the stream's decisions: 12–14 ms against 16).
    */
-  readonly textRowsAsParameters: number;
+  readonly textRowsMaxCells: number;
   /**
    * Rows of text (or NULL) as a relation named `alias` with the given columns, to select from, with its
    * parameters numbered from `firstParam`: one JSON parameter (PostgreSQL json_to_recordset, DuckDB from_json).

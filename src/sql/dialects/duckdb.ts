@@ -9,7 +9,7 @@ export const duckdbDialect: Dialect = {
   declaresForeignKeys: false,
   analyze: () => [],
   favourIndexScans: () => [],
-  textRowsAsParameters: 0,
+  textRowsMaxCells: 0,
   // One JSON parameter, as on PostgreSQL: 64 rows of 8 columns in 3.3 ms against 12 ms for a VALUES list of
   // parameters (the decisions' 75 columns go through the appender instead: there from_json costs more).
   textRows: (alias, columns, rows, firstParam) => {

@@ -1,5 +1,6 @@
 import type { Dialect } from '../dialects/dialect.js';
-import { sql, type SqlParam, type SqlQuery } from '../query.js';
+import { paramList } from '../param-list.js';
+import { sql, type SqlQuery } from '../query.js';
 
 /** Where a page of a newest-first listing starts: after this import (and, in the quarantine, after this row). */
 export interface ImportKey {
@@ -24,16 +25,6 @@ export interface QuarantineFilter {
   readonly source?: string | undefined;
   readonly after?: QuarantineKey | undefined;
   readonly limit: number;
-}
-
-/** Collects parameters and hands out their placeholders. */
-function paramList(d: Dialect) {
-  const params: SqlParam[] = [];
-  const add = (value: SqlParam) => {
-    params.push(value);
-    return d.param(params.length);
-  };
-  return { params, add };
 }
 
 const ts = (placeholder: string) => `CAST(${placeholder} AS TIMESTAMPTZ)`;

@@ -96,7 +96,7 @@ const owned = (table: string, key: string, value: string, customerId: string, wh
   reason: `no ${what} ${value} of ${customerId}`,
 });
 
-/** One INSERT of several new rows of one table (all built by eventWriteSql for that table: same columns and casts). */
+/** One INSERT of several new rows of one table (built by eventWriteSql for that table: same columns and casts). */
 export function insertRowsSql(d: Dialect, rows: readonly NewRow[]): SqlQuery {
   const first = rows[0];
   if (!first) throw new Error('insertRowsSql needs at least one row');

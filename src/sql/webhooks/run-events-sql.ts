@@ -4,7 +4,7 @@ import type { Dialect } from '../dialects/dialect.js';
 import { sql, type SqlQuery } from '../query.js';
 import { textArrays } from '../tiering/tags-policies/sql-text.js';
 import { jsonSql } from './json-sql.js';
-import { paramList } from './params.js';
+import { paramList } from '../param-list.js';
 import { subscribedToSql } from './subscriptions-sql.js';
 import { stateAfterRunSql } from '../stream/state-after-run-sql.js';
 

@@ -1,5 +1,5 @@
-import type { Dialect } from '../dialects/dialect.js';
-import type { SqlParam } from '../query.js';
+import type { Dialect } from './dialects/dialect.js';
+import type { SqlParam } from './query.js';
 
 /** Collects parameters while a statement is written; `text(v)` is a placeholder typed as text for every engine. */
 export function paramList(d: Dialect) {
