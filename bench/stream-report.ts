@@ -1,4 +1,5 @@
 import type { EngineKind } from '../src/sql/dialects/dialect.js';
+import { CPU_GROUPS } from './process-cpu.js';
 import type { StepFigures } from './stream-step.js';
 
 /** The issue's targets. */
@@ -61,6 +62,7 @@ const HEADER = [
   'drained in',
   'kept up',
   'peak RSS MiB',
+  'CPU µs/event: bench, NATS, PG',
 ];
 
 function row(name: string, s: StepFigures): string[] {
@@ -79,6 +81,7 @@ function row(name: string, s: StepFigures): string[] {
     s.drained ? `${(s.drainMs / 1000).toFixed(1)} s` : `NOT (${int(s.published - s.done)} left)`,
     s.keptUp ? 'yes' : 'NO',
     int(s.peakRssMiB),
+    s.cpuUsPerEvent ? CPU_GROUPS.map((g) => int(s.cpuUsPerEvent?.[g] ?? NaN)).join(', ') : '',
   ];
 }
 

@@ -8,6 +8,7 @@ import type { EventBus } from '../src/stream/bus.js';
 import { openNatsBus } from '../src/stream/nats/nats-bus.js';
 import { deleteStream } from '../src/stream/nats/stream-setup.js';
 import { PARTITIONS, streamNames, type StreamNames } from '../src/stream/subjects.js';
+import { CPU_GROUPS, CpuMeter, type CpuMs } from './process-cpu.js';
 import { benchEvents, type EventPool } from './stream-events.js';
 import { LatencyTracker, publishPaced, type LatencyFigures } from './stream-load.js';
 import { BatchProfile, PHASES, type Phase } from './stream-profile.js';
@@ -52,6 +53,8 @@ export interface StepFigures extends LatencyFigures {
   readonly perBatchMs: Record<Phase | 'waiting', number> | null;
   /** Peak resident memory of this process during the step, sampled every 100 ms (publisher, worker, DuckDB). */
   readonly peakRssMiB: number;
+  /** CPU microseconds per event done, of each process group, from the first publish until drained. */
+  readonly cpuUsPerEvent: CpuMs | null;
 }
 
 /** What consumes the events: the real worker (one per engine, sharing the stream's durable consumer), or the baseline. */
@@ -196,6 +199,7 @@ async function measureLoad(
   tracker: LatencyTracker,
 ): Promise<StepFigures> {
   const startedAt = performance.now();
+  const cpu = new CpuMeter();
   let peakRss = process.memoryUsage.rss();
   const backlog: { readonly atMs: number; readonly pending: number }[] = [];
   const sampler = setInterval(() => {
@@ -212,6 +216,7 @@ async function measureLoad(
     const [backlogQ2, backlogQ4] = [quarter(2), quarter(4)];
     const drained = await tracker.drained(settings.drainMs);
     const drainMs = performance.now() - publishedAt;
+    const cpuMs = cpu.read();
     const wallMs = performance.now() - startedAt;
     if (running.errors.length > 0)
       throw new Error(
@@ -239,11 +244,15 @@ async function measureLoad(
       deadLetters: c.deadLetters,
       perBatchMs: running.profile ? perBatch(running.profile, c.batches, wallMs) : null,
       peakRssMiB: peakRss / 2 ** 20,
+      cpuUsPerEvent: cpuMs && perEvent(cpuMs, figures.done),
     };
   } finally {
     clearInterval(sampler);
   }
 }
+
+const perEvent = (ms: CpuMs, events: number): CpuMs =>
+  Object.fromEntries(CPU_GROUPS.map((g) => [g, (1000 * ms[g]) / Math.max(1, events)])) as CpuMs;
 
 const mean = (xs: readonly { readonly pending: number }[]) =>
   xs.length === 0 ? 0 : xs.reduce((sum, x) => sum + x.pending, 0) / xs.length;
