@@ -63,7 +63,7 @@ export interface ConsumeOptions {
   readonly concurrency?: number;
   /** After a message was dead-lettered (for logs and metrics). */
   readonly onDeadLetter?: (letter: DeadLetter) => void;
-  /** What the bus cannot hand to anyone else: a lost ack, a failed dead-letter publish (the message retries). */
+  /** What the bus cannot hand to anyone else: a failed pull, ack or dead-letter publish (the message retries). */
   readonly onError?: (error: unknown) => void;
 }
 

@@ -95,6 +95,7 @@ export class NatsBus implements EventBus {
       this.policy,
       options,
       () => this.nc.isClosed(),
+      () => this.nc.flush(),
       () => this.#consumers.delete(consumer),
     );
     this.#consumers.add(consumer);

@@ -34,6 +34,8 @@ export class NatsConsumer implements EventConsumer {
     private readonly policy: DeliveryPolicy,
     private readonly options: ConsumeOptions,
     private readonly isClosed: () => boolean,
+    /** Resolves once everything sent so far reached the server (the acks of a stopping worker). */
+    private readonly flush: () => Promise<void>,
     private readonly onStopped: () => void,
   ) {
     this.#slots = new Slots(options.concurrency ?? 1);
@@ -55,6 +57,8 @@ export class NatsConsumer implements EventConsumer {
       const start = Date.now();
       await settledWithin(this.#running, graceMs);
       await settledWithin(this.#loops, Math.max(0, graceMs - (Date.now() - start)));
+      // A closing connection does not send what it buffered: the last acks would be lost (and their events redelivered).
+      if (!this.isClosed()) await this.flush().catch((error: unknown) => this.options.onError?.(error));
       this.onStopped();
     })();
     return this.#stopped;
@@ -117,8 +121,9 @@ export class NatsConsumer implements EventConsumer {
     try {
       switch (outcome.kind) {
         case 'ack':
-          // Double ack: the server confirms, so an ack lost on the way is an error here, not silence.
-          if (!(await m.ackAck())) throw new Error(`ack of ${m.subject} #${m.seq} was not confirmed`);
+          // Not ackAck: its confirmation costs the server a reply and the client a request per event, and an ack
+          // lost on the way ends as an unconfirmed one would, redelivered after ack_wait to an idempotent handler.
+          m.ack();
           return;
         case 'nak':
           m.nak(outcome.delayMs);
@@ -128,7 +133,7 @@ export class NatsConsumer implements EventConsumer {
           return;
       }
     } catch (error) {
-      // The message is redelivered after ack_wait (an unconfirmed ack: possibly applied; the handler is idempotent).
+      // The message is redelivered after ack_wait (the handler is idempotent).
       // After close() this is the expected fate of an abandoned handler, not an error worth reporting.
       if (!this.isClosed()) this.options.onError?.(error);
     }
