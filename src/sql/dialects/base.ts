@@ -47,9 +47,23 @@ const param = (index: number): string => `$${index}`;
 const textColumns = (alias: string, columns: readonly string[]): string =>
   `${alias} (${columns.map((c) => `${quoteIdent(c)} TEXT`).join(', ')})`;
 
-/** Rows of text as the one JSON parameter of Dialect.textRows: an array of objects keyed by column. */
-export const jsonRows = (columns: readonly string[], rows: readonly (readonly (string | null)[])[]): string =>
-  JSON.stringify(rows.map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i] ?? null]))));
+/**
+ * Rows of text as the one JSON parameter of Dialect.textRows: an array of objects keyed by column. Written out by
+ * hand, the keys encoded once: an object per row for JSON.stringify cost the stream worker twice as much CPU.
+ */
+export function jsonRows(columns: readonly string[], rows: readonly (readonly (string | null)[])[]): string {
+  const keys = columns.map((c, i) => `${i === 0 ? '{' : ','}${JSON.stringify(c)}:`);
+  const parts: string[] = [];
+  for (const row of rows) {
+    let object = '';
+    for (let i = 0; i < keys.length; i++) {
+      const value = row[i];
+      object += keys[i] + (value === null || value === undefined ? 'null' : JSON.stringify(value));
+    }
+    parts.push(`${object}}`);
+  }
+  return `[${parts.join(',')}]`;
+}
 
 export const baseDialect: Omit<Dialect, 'kind'> = {
   quoteIdent,

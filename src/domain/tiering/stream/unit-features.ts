@@ -57,7 +57,9 @@ function customerParts(c: CustomerInputs, w: InputWindows): DynamicParts {
   let repeatBase = 0;
   let repeatHits = 0;
   let contractPurchases: number | null = null;
-  orders.forEach((o, i) => {
+  // A plain loop: this runs over every held order of a unit at each of its decisions (the worker's hottest loop).
+  for (let i = 0; i < orders.length; i++) {
+    const o = orders[i]!;
     const net = o.amount - o.refunded;
     lastAt = lastAt === null ? o.at : Math.max(lastAt, o.at);
     if (o.at >= w.longStartAt) {
@@ -77,7 +79,7 @@ function customerParts(c: CustomerInputs, w: InputWindows): DynamicParts {
     }
     if (o.at >= w.previousStartAt && o.at < w.shortStartAt) netPrevious = (netPrevious ?? 0) + net;
     if (c.contractFrom !== null && o.at >= c.contractFrom) contractPurchases = (contractPurchases ?? 0) + net;
-  });
+  }
 
   let invoicesDue = 0;
   let invoicesOnTime = 0;
