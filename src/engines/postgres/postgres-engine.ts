@@ -38,9 +38,20 @@ const toQuery = (q: SqlQuery | string): SqlQuery => (typeof q === 'string' ? { s
 
 type Queryable = pg.Client | pg.PoolClient;
 
-/** The name of a prepared statement: one per text (the driver refuses a known name with another text). */
-const statementName = (text: string): string =>
-  `stratum_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+const statementNames = new Map<string, string>();
+
+/**
+ * The name of a prepared statement: one per text (the driver refuses a known name with another text). Remembered,
+ * as the texts kept prepared are few and the stream's are hashed at every batch otherwise.
+ */
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    name = `stratum_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
 
 function session(client: () => Promise<Queryable>): SqlSession {
   const query = async (q: SqlQuery | string) => {

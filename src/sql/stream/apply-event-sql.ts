@@ -36,18 +36,20 @@ export function paymentsSql(d: Dialect, payments: readonly InvoicePayment[]): Sq
     const fen = (byInvoice.get(p.invoiceId)?.fen ?? 0) + toFen(p.amount);
     byInvoice.set(p.invoiceId, { paidDate: p.paidDate, fen });
   }
-  const params: SqlParam[] = [];
-  const tuples = [...byInvoice].map(([invoiceId, { paidDate, fen }]) => {
-    params.push(invoiceId, paidDate, (fen / 100).toFixed(2));
-    const n = params.length;
-    return `(CAST(${d.param(n - 2)} AS VARCHAR), CAST(${d.param(n - 1)} AS DATE), CAST(${d.param(n)} AS DECIMAL(18,2)))`;
-  });
-  return sql(
-    `UPDATE invoices SET paid_date = v.paid_date, paid_amount = COALESCE(invoices.paid_amount, 0) + v.amount
-     FROM (VALUES ${tuples.join(', ')}) AS v (invoice_id, paid_date, amount)
-     WHERE invoices.invoice_id = v.invoice_id`,
-    params,
+  const v = d.textRows(
+    'v',
+    ['invoice_id', 'paid_date', 'amount'],
+    [...byInvoice].map(([invoiceId, { paidDate, fen }]) => [invoiceId, paidDate, (fen / 100).toFixed(2)]),
+    1,
   );
+  return {
+    sql: `UPDATE invoices SET paid_date = CAST(v.paid_date AS DATE),
+       paid_amount = COALESCE(invoices.paid_amount, 0) + CAST(v.amount AS DECIMAL(18,2))
+     FROM ${v.sql}
+     WHERE invoices.invoice_id = v.invoice_id`,
+    params: v.params,
+    prepared: v.fixedText,
+  };
 }
 
 /** The key of a row an event creates: rejected with `reason` when the table has it already. */

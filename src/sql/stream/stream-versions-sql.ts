@@ -1,5 +1,5 @@
 import type { Dialect } from '../dialects/dialect.js';
-import { sql, type SqlQuery } from '../query.js';
+import { prepared, sql, type SqlQuery } from '../query.js';
 import { latestRunSql } from '../tiering/snapshot.js';
 
 /**
@@ -8,6 +8,8 @@ import { latestRunSql } from '../tiering/snapshot.js';
  * merge customers and flag orders), which a worker's units in memory are as of.
  */
 export const streamVersionsSql = (d: Dialect): SqlQuery =>
-  sql(`SELECT (SELECT l.run_id FROM (${latestRunSql(d, null).sql}) l) AS run_id,
+  prepared(
+    sql(`SELECT (SELECT l.run_id FROM (${latestRunSql(d, null).sql}) l) AS run_id,
        (SELECT max(finished_at) FROM imports) AS imported,
-       (SELECT max(finished_at) FROM cleaning_runs) AS cleaned`);
+       (SELECT max(finished_at) FROM cleaning_runs) AS cleaned`),
+  );
