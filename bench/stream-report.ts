@@ -5,6 +5,13 @@ import type { StepFigures } from './stream-step.js';
 /** The issue's targets. */
 export const TARGET = { perS: 2_000, p99Ms: 50 } as const;
 
+/**
+ * The share of the target rate a step must commit to meet it: "sustained" runs from the first publish to the last
+ * commit, so a worker that keeps up exactly falls short of the offered rate by its latency at the end. A step that
+ * kept up (its backlog did not grow) with seconds of latency commits 10 % less and does not meet the target.
+ */
+const SUSTAINED_SHARE = 0.95;
+
 export interface EngineResult {
   readonly engine: EngineKind;
   /** The first at the offered rate, then lower ones while they fell behind. */
@@ -90,11 +97,12 @@ function verdict(r: EngineResult, baseline: StepFigures): string[] {
   const lines = [
     `${r.engine}: ${(first.sustainedPerS / baseline.sustainedPerS).toFixed(2)}× the baseline's events/s, p50 ${(first.p50 / baseline.p50).toFixed(1)}×, p99 ${(first.p99 / baseline.p99).toFixed(1)}× the baseline's`,
   ];
-  if (first.keptUp)
+  if (first.keptUp) {
+    const met = first.offeredPerS >= TARGET.perS && first.sustainedPerS >= SUSTAINED_SHARE * TARGET.perS;
     lines.push(
-      `  kept up with ${int(first.offeredPerS)}/s (target ${int(TARGET.perS)}/s: ${first.offeredPerS >= TARGET.perS ? 'met' : 'not offered'}); p99 ${ms(first.p99)} ms (target < ${TARGET.p99Ms} ms: ${first.p99 < TARGET.p99Ms ? 'met' : 'MISSED'})`,
+      `  kept up with ${int(first.offeredPerS)}/s (its backlog did not grow) and committed ${int(first.sustainedPerS)}/s (target ${int(TARGET.perS)}/s: ${first.offeredPerS < TARGET.perS ? 'not offered' : met ? 'met' : 'MISSED'}); p99 ${ms(first.p99)} ms (target < ${TARGET.p99Ms} ms: ${first.p99 < TARGET.p99Ms ? 'met' : 'MISSED'})`,
     );
-  else
+  } else
     lines.push(
       `  did NOT keep up with ${int(first.offeredPerS)}/s (target ${int(TARGET.perS)}/s MISSED): it committed ${int(first.sustainedPerS)}/s; highest sustainable rate found: ${r.sustainableRate === null ? 'none of the steps kept up' : `${int(r.sustainableRate)}/s`}`,
     );

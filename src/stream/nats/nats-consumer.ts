@@ -12,6 +12,9 @@ import { Slots } from './slots.js';
  */
 const PULL_BATCH = 10;
 
+/** How long a stopping consumer waits for its last acks to reach the server. */
+const FLUSH_MS = 5_000;
+
 /** After an error pulling from a consumer (server restart, consumer deleted), wait this long and retry. */
 const RETRY_MS = 1_000;
 
@@ -57,8 +60,13 @@ export class NatsConsumer implements EventConsumer {
       const start = Date.now();
       await settledWithin(this.#running, graceMs);
       await settledWithin(this.#loops, Math.max(0, graceMs - (Date.now() - start)));
-      // A closing connection does not send what it buffered: the last acks would be lost (and their events redelivered).
-      if (!this.isClosed()) await this.flush().catch((error: unknown) => this.options.onError?.(error));
+      // A closing connection does not send what it buffered: the last acks would be lost (and their events
+      // redelivered). Bounded, as a connection waiting to reconnect answers no flush.
+      if (!this.isClosed())
+        await settledWithin(
+          [this.flush().catch((error: unknown) => this.options.onError?.(error))],
+          FLUSH_MS,
+        );
       this.onStopped();
     })();
     return this.#stopped;
