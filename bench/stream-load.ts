@@ -2,18 +2,31 @@ import type { InboundEvent } from '../src/contracts/events/inbound.js';
 import { quantileCont } from '../src/domain/tiering/scoring/index.js';
 import { sleep } from '../src/stream/wait.js';
 
+/** What a publisher tells of each event: published at `at` (performance.now() of the tracker's process), or failed. */
+export interface PublishLog {
+  sent(id: string, at?: number): void;
+  failed(id: string): void;
+}
+
 /** Publish time of each event in flight (by id) and the latency of each one done; times from performance.now(). */
-export class LatencyTracker {
+export class LatencyTracker implements PublishLog {
   readonly #sentAt = new Map<string, number>();
+  /** Done before the producer process's report of its publishing arrived. */
+  readonly #doneEarly = new Map<string, number>();
   readonly #latencies: number[] = [];
   #firstSent = Infinity;
   #lastDone = -Infinity;
   #drained: (() => void) | undefined;
 
-  sent(id: string): void {
-    const now = performance.now();
-    this.#sentAt.set(id, now);
-    this.#firstSent = Math.min(this.#firstSent, now);
+  sent(id: string, at = performance.now()): void {
+    this.#firstSent = Math.min(this.#firstSent, at);
+    const doneAt = this.#doneEarly.get(id);
+    if (doneAt === undefined) this.#sentAt.set(id, at);
+    else {
+      this.#doneEarly.delete(id);
+      this.#latencies.push(doneAt - at);
+      if (this.#sentAt.size === 0) this.#drained?.();
+    }
   }
 
   /** Not published after all: forgets it. */
@@ -21,14 +34,20 @@ export class LatencyTracker {
     this.#sentAt.delete(id);
   }
 
-  /** The event is done (committed, or consumed); a redelivery of one done already, or an unknown id, is ignored. */
+  /**
+   * The event is done (committed, or consumed); a redelivery of one done already is ignored. One not known to be
+   * published yet is kept until its report arrives (the producer reports every few milliseconds).
+   */
   done(id: string): void {
-    const sentAt = this.#sentAt.get(id);
-    if (sentAt === undefined) return;
     const now = performance.now();
+    this.#lastDone = now;
+    const sentAt = this.#sentAt.get(id);
+    if (sentAt === undefined) {
+      if (!this.#doneEarly.has(id)) this.#doneEarly.set(id, now);
+      return;
+    }
     this.#sentAt.delete(id);
     this.#latencies.push(now - sentAt);
-    this.#lastDone = now;
     if (this.#sentAt.size === 0) this.#drained?.();
   }
 
@@ -81,7 +100,7 @@ export async function publishPaced(
   events: readonly InboundEvent[],
   rate: number,
   publish: (event: InboundEvent) => Promise<unknown>,
-  tracker: LatencyTracker,
+  log: PublishLog,
 ): Promise<{ readonly publishedPerS: number }> {
   const inFlight = new Set<Promise<void>>();
   const failures: unknown[] = [];
@@ -91,11 +110,11 @@ export async function publishPaced(
     const due = Math.min(events.length, Math.ceil(((performance.now() - start) / 1000) * rate));
     for (; next < due && inFlight.size < MAX_IN_FLIGHT; next++) {
       const event = events[next]!;
-      tracker.sent(event.id);
+      log.sent(event.id);
       const ack = publish(event).then(
         () => undefined,
         (error: unknown) => {
-          tracker.failed(event.id);
+          log.failed(event.id);
           failures.push(error);
         },
       );

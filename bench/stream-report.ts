@@ -69,7 +69,7 @@ const HEADER = [
   'drained in',
   'kept up',
   'peak RSS MiB',
-  'CPU µs/event: bench, NATS, PG',
+  'CPU µs/event: consumer, producer, NATS, PG',
 ];
 
 function row(name: string, s: StepFigures): string[] {

@@ -10,7 +10,8 @@ import { deleteStream } from '../src/stream/nats/stream-setup.js';
 import { PARTITIONS, streamNames, type StreamNames } from '../src/stream/subjects.js';
 import { CPU_GROUPS, CpuMeter, type CpuMs } from './process-cpu.js';
 import { benchEvents, type EventPool } from './stream-events.js';
-import { LatencyTracker, publishPaced, type LatencyFigures } from './stream-load.js';
+import { LatencyTracker, type LatencyFigures } from './stream-load.js';
+import { ProducerProcess } from './stream-producer.js';
 import { BatchProfile, PHASES, type Phase } from './stream-profile.js';
 import { BENCH_TZ } from './tiering-data.js';
 
@@ -157,7 +158,7 @@ export async function measureStep(consumer: Consumer, settings: StepSettings): P
   });
   const open = (who: string) =>
     openNatsBus({ servers: NATS_URL, names, maxAgeMs: 3_600_000, connectionName: `stratum bench ${who}` });
-  const producer = await open('producer');
+  const producer = await ProducerProcess.start(NATS_URL, names);
   let tracker = new LatencyTracker();
   try {
     const running = await start(
@@ -167,7 +168,7 @@ export async function measureStep(consumer: Consumer, settings: StepSettings): P
     );
     try {
       const warmup = benchEvents(settings.pool, WARMUP.events, `${tag}-warmup`, 1);
-      await publishPaced(warmup, WARMUP.rate, (e) => producer.publish(e), tracker);
+      await producer.publish(warmup, WARMUP.rate, tracker);
       if (!(await tracker.drained(120_000)))
         throw new Error(`the warm-up did not finish: ${tracker.pending} left`);
       tracker = new LatencyTracker();
@@ -194,12 +195,12 @@ export async function measureStep(consumer: Consumer, settings: StepSettings): P
 async function measureLoad(
   events: readonly InboundEvent[],
   settings: StepSettings,
-  producer: EventBus,
+  producer: ProducerProcess,
   running: Running,
   tracker: LatencyTracker,
 ): Promise<StepFigures> {
   const startedAt = performance.now();
-  const cpu = new CpuMeter();
+  const cpu = new CpuMeter(producer.pid);
   let peakRss = process.memoryUsage.rss();
   const backlog: { readonly atMs: number; readonly pending: number }[] = [];
   const sampler = setInterval(() => {
@@ -207,7 +208,7 @@ async function measureLoad(
     backlog.push({ atMs: performance.now() - startedAt, pending: tracker.pending });
   }, 100);
   try {
-    const { publishedPerS } = await publishPaced(events, settings.rate, (e) => producer.publish(e), tracker);
+    const { publishedPerS } = await producer.publish(events, settings.rate, tracker);
     const backlogAtEnd = tracker.pending;
     const publishedAt = performance.now();
     const publishMs = publishedAt - startedAt;
