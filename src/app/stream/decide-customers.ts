@@ -143,7 +143,7 @@ export async function decideCustomers(
       tag_reasons: decision.tagReasons,
       actions: decision.actions,
     };
-    // Assigned in loops: pairs for Object.fromEntries were a good part of the batch's garbage.
+    // Assigned in loops, not spread from Object.fromEntries pairs: this runs for every decision of every batch.
     for (const c of VECTOR_COLUMNS) values[c] = vector[c];
     for (const c of POLICY_COLUMNS) values[c] = decision.policy?.[c] ?? null;
     rows.push(decisionRow(values));

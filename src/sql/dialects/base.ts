@@ -49,7 +49,8 @@ const textColumns = (alias: string, columns: readonly string[]): string =>
 
 /**
  * Rows of text as the one JSON parameter of Dialect.textRows: an array of objects keyed by column. Written out by
- * hand, the keys encoded once: an object per row for JSON.stringify cost the stream worker twice as much CPU.
+ * hand, the keys encoded once: an object per row for JSON.stringify took 1.8× as long (52 rows of 75 columns, the
+ * stream's decisions of a batch).
  */
 export function jsonRows(columns: readonly string[], rows: readonly (readonly (string | null)[])[]): string {
   const keys = columns.map((c, i) => `${i === 0 ? '{' : ','}${JSON.stringify(c)}:`);
