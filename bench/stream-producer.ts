@@ -5,15 +5,12 @@ import { openNatsBus } from '../src/stream/nats/nats-bus.js';
 import type { StreamNames } from '../src/stream/subjects.js';
 import { publishPaced, type PublishLog } from './stream-load.js';
 
-/**
- * The benchmark's producer runs in a process of its own, as an order system would: in the worker's process its
- * paced publishing and acknowledgements took a share of the one thread the worker has, and its ticks came late
- * (in bursts) whenever a batch ran JavaScript. It still runs on the same two cores, and its CPU is counted apart.
- */
+/** What the benchmark sends its producer process. */
 type ToProducer =
   | { readonly kind: 'open'; readonly servers: string; readonly names: StreamNames }
   | { readonly kind: 'publish'; readonly events: readonly InboundEvent[]; readonly rate: number };
 
+/** What the producer process answers. */
 type FromProducer =
   | { readonly kind: 'ready' }
   /** Ids published since the last report, each with its publish time in ms since the Unix epoch. */
@@ -25,6 +22,11 @@ type FromProducer =
 /** How often the producer reports what it published. */
 const REPORT_MS = 5;
 
+/**
+ * The benchmark's producer runs in a process of its own, as an order system would: in the worker's process its
+ * paced publishing and acknowledgements took a share of the one thread the worker has, and its ticks came late
+ * (in bursts) whenever a batch ran JavaScript. It still runs on the same two cores, and its CPU is counted apart.
+ */
 export class ProducerProcess {
   readonly #child: ChildProcess;
   #log: PublishLog | null = null;

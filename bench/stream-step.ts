@@ -52,7 +52,7 @@ export interface StepFigures extends LatencyFigures {
   readonly deadLetters: number;
   /** Mean milliseconds per batch in each phase, plus the rest of the step's wall time (`waiting`). */
   readonly perBatchMs: Record<Phase | 'waiting', number> | null;
-  /** Peak resident memory of this process during the step, sampled every 100 ms (publisher, worker, DuckDB). */
+  /** Peak resident memory of this process during the step, sampled every 100 ms (the worker, and DuckDB in it). */
   readonly peakRssMiB: number;
   /** CPU microseconds per event done, of each process group, from the first publish until drained. */
   readonly cpuUsPerEvent: CpuMs | null;
@@ -145,7 +145,7 @@ async function deleteBenchStream(names: StreamNames): Promise<void> {
 
 /**
  * One measurement on a fresh NATS stream of its own (deleted at the end), with the partitions of a deployment:
- * a warm-up, then `rate` events per second for `seconds` from a producer connection, each event's latency from
+ * a warm-up, then `rate` events per second for `seconds` from the producer process, each event's latency from
  * its publish to its being done (the worker's batch committed, or the no-op handler called).
  */
 export async function measureStep(consumer: Consumer, settings: StepSettings): Promise<StepFigures> {

@@ -190,4 +190,38 @@ describeEachEngine('applying stream events', (kind) => {
     expect(await count('SELECT count(*) AS n FROM orders WHERE order_id = $1', ['STREAM-O1'])).toBe(1);
     expect(await count('SELECT count(*) AS n FROM stream_events', [])).toBe(12);
   });
+
+  it("adds up a batch's payments of one invoice and keeps the last one's date, as one by one", async () => {
+    // Another invoice than the one the first test paid.
+    const [invoice] = await engine.all({
+      sql: `SELECT i.invoice_id, i.customer_id, COALESCE(i.paid_amount, 0) AS paid FROM invoices i
+       JOIN customer_survivors s ON s.customer_id = i.customer_id AND NOT s.merged
+       WHERE i.invoice_id <> $1 ORDER BY i.invoice_id LIMIT 1`,
+      params: [invoiceId],
+    });
+    const payment = (id: string, amount: number, paidDate: string) =>
+      event({
+        id,
+        type: 'payment.received',
+        occurredAt: at,
+        customerId: String(invoice!.customer_id),
+        data: { invoiceId: String(invoice!.invoice_id), amount, paidDate },
+      });
+    const result = await engine.transaction((tx) =>
+      applyEvents(
+        tx,
+        engine.dialect,
+        [payment('pay-1', 30.1, '2026-11-22'), payment('pay-2', 20.05, '2026-11-21')],
+        new Date(),
+      ),
+    );
+    expect(result.applied).toEqual(['pay-1', 'pay-2']);
+    const fen = (yuan: unknown) => Math.round(Number(yuan) * 100);
+    const [after] = await engine.all({
+      sql: `SELECT paid_amount, CAST(paid_date AS VARCHAR) AS paid_date FROM invoices WHERE invoice_id = $1`,
+      params: [String(invoice!.invoice_id)],
+    });
+    expect(fen(after!.paid_amount)).toBe(fen(invoice!.paid) + 3010 + 2005);
+    expect(after!.paid_date).toBe('2026-11-21');
+  });
 });
