@@ -6,7 +6,7 @@ describe('loadConfig', () => {
     expect(loadConfig({})).toEqual({
       dbPath: './data/stratum.duckdb',
       timeZone: 'Asia/Shanghai',
-      memoryLimit: '1.2GB',
+      memoryLimit: '1GB',
       demoPassword: 'stratum-demo',
     });
   });

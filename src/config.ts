@@ -15,11 +15,12 @@ const EnvSchema = z.object({
   // NATS JetStream for the event stream (docs/stream.md); unset = the in-process bus of the embedded mode.
   STRATUM_NATS_URL: z.string().min(1).optional(),
   STRATUM_TZ: z.string().min(1).default('Asia/Shanghai'),
-  // DuckDB spills to disk beyond this: a 1M-customer run peaks at about 1.5 GB of resident memory with 1.2GB.
+  // DuckDB spills to disk beyond this. A 1M-customer run peaks at 1.3–1.6 GiB of resident memory with 1GB, as fast
+  // as with 1.2GB, which peaked at 1.6–1.9 GiB (docs/benchmarks.md): the run must stay under 2 GB.
   STRATUM_MEMORY_LIMIT: z
     .string()
     .regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i, 'expected a size such as 1.2GB or 800MB')
-    .default('1.2GB'),
+    .default('1GB'),
   // The first admin's password when `stratum serve` creates it; unset = a random one printed once.
   STRATUM_ADMIN_PASSWORD: z.string().min(10, 'at least 10 characters').optional(),
   // The password of the demo users `npm start` creates (docs/dashboard.md); they only exist in a demo database.
