@@ -52,7 +52,7 @@ async function timeBaseline(path: string): Promise<number> {
  * a new table by CREATE TABLE AS (no key, no checks, no transaction). Added to the baseline's scan of the orders,
  * it is a floor under any run that must read those orders and keep a snapshot of every customer. With room for
  * the rows: under the run's memory limit the held rows would spill to disk and the floor would count reading
- * them back (3.8 s instead of 2.4 s at 1GB).
+ * them back (3.8 s instead of 2.1 s at 1GB).
  */
 async function timeSnapshotWriteFloor(path: string): Promise<number> {
   const engine = await openBenchDatabase(path, '8GB');
