@@ -5,6 +5,7 @@ import { afterEach, expect, it } from 'vitest';
 import { describeEachEngine, freshEngine } from '../../test/support/engines.js';
 import type { Engine } from './engine.js';
 import { migrate } from '../app/migrate.js';
+import { withTextRows } from '../sql/query.js';
 
 describeEachEngine('engine', (kind) => {
   let engine: Engine | undefined;
@@ -94,11 +95,7 @@ describeEachEngine('engine', (kind) => {
     const tricky = ['he said "hi" \\ back\nslash', '铂金 ¥1,234.50', '{"x":[1,2]}', "it's", ''];
     const select = (rows: (string | null)[][]) => {
       const relation = d.textRows('v', ['a', 'b c'], rows, 1);
-      return {
-        sql: `SELECT v.a, v.${d.quoteIdent('b c')} AS b FROM ${relation.sql}`,
-        params: relation.params,
-        prepared: relation.fixedText,
-      };
+      return withTextRows(`SELECT v.a, v.${d.quoteIdent('b c')} AS b FROM ${relation.sql}`, relation);
     };
     const rows = tricky.map((t, i) => [t, i % 2 === 0 ? null : String(i)]);
     expect(await engine.all(select(rows))).toEqual(rows.map(([a, b]) => ({ a, b })));

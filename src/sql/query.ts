@@ -1,3 +1,5 @@
+import type { TextRowsRelation } from './dialects/dialect.js';
+
 export type SqlParam = string | number | boolean | null;
 
 /** A statement and its positional parameters ($1, $2, …), built without being run. */
@@ -15,3 +17,10 @@ export const sql = (text: string, params: readonly SqlParam[] = []): SqlQuery =>
 
 /** The query, marked to be kept prepared by the engine (SqlQuery.prepared). */
 export const prepared = (q: SqlQuery): SqlQuery => ({ ...q, prepared: true });
+
+/** A statement reading a Dialect.textRows relation: its parameters, kept prepared when its text does not vary. */
+export const withTextRows = (text: string, relation: TextRowsRelation): SqlQuery => ({
+  sql: text,
+  params: relation.params,
+  prepared: relation.fixedText,
+});

@@ -1,6 +1,6 @@
 import type { TableDef } from '../../contracts/data-model/table.js';
 import type { Dialect } from '../dialects/dialect.js';
-import type { SqlQuery } from '../query.js';
+import { withTextRows, type SqlQuery } from '../query.js';
 
 /** Name of the session-local text table rows of `table` are bulk-loaded into before the typed insert. */
 export const stagingName = (table: TableDef): string => `stage_${table.name}`;
@@ -32,9 +32,8 @@ export function insertTextRowsSql(
   const names = table.columns.map((c) => c.name);
   const relation = d.textRows('v', names, rows, 1);
   const casts = table.columns.map((c) => d.castText(`v.${q(c.name)}`, c.type)).join(', ');
-  return {
-    sql: `INSERT INTO ${q(table.name)} (${names.map(q).join(', ')}) SELECT ${casts} FROM ${relation.sql}`,
-    params: relation.params,
-    prepared: relation.fixedText,
-  };
+  return withTextRows(
+    `INSERT INTO ${q(table.name)} (${names.map(q).join(', ')}) SELECT ${casts} FROM ${relation.sql}`,
+    relation,
+  );
 }

@@ -2,7 +2,7 @@ import { assertUnreachable } from '../../contracts/assert-unreachable.js';
 import { toFen } from '../../contracts/fen.js';
 import type { InboundEvent } from '../../contracts/events/inbound.js';
 import type { Dialect } from '../dialects/dialect.js';
-import { sql, type SqlParam, type SqlQuery } from '../query.js';
+import { sql, withTextRows, type SqlParam, type SqlQuery } from '../query.js';
 
 /**
  * What applying one event checks and writes. `requires`: what must hold, else the event is rejected with the
@@ -42,14 +42,13 @@ export function paymentsSql(d: Dialect, payments: readonly InvoicePayment[]): Sq
     [...byInvoice].map(([invoiceId, { paidDate, fen }]) => [invoiceId, paidDate, (fen / 100).toFixed(2)]),
     1,
   );
-  return {
-    sql: `UPDATE invoices SET paid_date = CAST(v.paid_date AS DATE),
+  return withTextRows(
+    `UPDATE invoices SET paid_date = CAST(v.paid_date AS DATE),
        paid_amount = COALESCE(invoices.paid_amount, 0) + CAST(v.amount AS DECIMAL(18,2))
      FROM ${v.sql}
      WHERE invoices.invoice_id = v.invoice_id`,
-    params: v.params,
-    prepared: v.fixedText,
-  };
+    v,
+  );
 }
 
 /** The key of a row an event creates: rejected with `reason` when the table has it already. */
@@ -113,11 +112,10 @@ export function insertRowsSql(d: Dialect, rows: readonly NewRow[]): SqlQuery {
     const cast = first.values[n]!.cast;
     return cast ? `CAST(v.${d.quoteIdent(n)} AS ${cast})` : `v.${d.quoteIdent(n)}`;
   });
-  return {
-    sql: `INSERT INTO ${d.quoteIdent(first.table)} (${names.map(d.quoteIdent).join(', ')}) SELECT ${columns.join(', ')} FROM ${relation.sql}`,
-    params: relation.params,
-    prepared: relation.fixedText,
-  };
+  return withTextRows(
+    `INSERT INTO ${d.quoteIdent(first.table)} (${names.map(d.quoteIdent).join(', ')}) SELECT ${columns.join(', ')} FROM ${relation.sql}`,
+    relation,
+  );
 }
 
 const localDate = (d: Dialect, index: number) => d.dateOf(`CAST(${d.param(index)} AS TIMESTAMPTZ)`);

@@ -1,7 +1,7 @@
 import type { Dialect } from '../dialects/dialect.js';
 import { MODEL_OUTPUTS } from '../tiering/model-outputs.js';
 import { placeholders, textValues } from '../placeholders.js';
-import { sql, type SqlQuery } from '../query.js';
+import { sql, withTextRows, type SqlQuery } from '../query.js';
 import { subscribedToSql } from '../webhooks/subscriptions-sql.js';
 
 /** `customer_id IN (…)` over some unit ids, its placeholders numbered from `first`. */
@@ -86,14 +86,13 @@ export function enqueueEventsSql(d: Dialect, events: readonly OutboxEvent[]): Sq
     events.map((e) => [e.id, e.type, e.occurredAt, e.payload]),
     1,
   );
-  return {
-    sql: `INSERT INTO webhook_deliveries (delivery_id, subscription_id, event_type, payload, status, attempts, next_attempt_at, created_at)
+  return withTextRows(
+    `INSERT INTO webhook_deliveries (delivery_id, subscription_id, event_type, payload, status, attempts, next_attempt_at, created_at)
      SELECT 'dlv_' || substr(md5(e.event_id || '|' || s.subscription_id), 1, 24), s.subscription_id, e.event_type,
        e.payload, 'pending', 0, CAST(e.occurred_at AS TIMESTAMPTZ), CAST(e.occurred_at AS TIMESTAMPTZ)
      FROM ${relation.sql}
      CROSS JOIN webhook_subscriptions s
      WHERE s.subscription_id IN (${subscribedToSql(d, 'e.event_type')})`,
-    params: relation.params,
-    prepared: relation.fixedText,
-  };
+    relation,
+  );
 }

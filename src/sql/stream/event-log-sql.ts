@@ -1,5 +1,5 @@
 import type { Dialect } from '../dialects/dialect.js';
-import type { SqlQuery } from '../query.js';
+import { withTextRows, type SqlQuery } from '../query.js';
 
 export interface EventLogEntry {
   readonly eventId: string;
@@ -39,11 +39,10 @@ export function logEventsSql(d: Dialect, entries: readonly EventLogEntry[]): Sql
     ]),
     1,
   );
-  return {
-    sql: `INSERT INTO stream_events (${columns.join(', ')})
+  return withTextRows(
+    `INSERT INTO stream_events (${columns.join(', ')})
      SELECT e.event_id, e.event_type, e.customer_id, CAST(e.occurred_at AS TIMESTAMPTZ), CAST(e.received_at AS TIMESTAMPTZ), e.payload, e.outcome, e.reason
      FROM ${relation.sql}`,
-    params: relation.params,
-    prepared: relation.fixedText,
-  };
+    relation,
+  );
 }
