@@ -13,6 +13,7 @@ import type { Row, SqlReader } from '../../engines/engine.js';
 import type { Dialect } from '../../sql/dialects/dialect.js';
 import type { SqlQuery } from '../../sql/query.js';
 import { unitInputsSql } from '../../sql/stream/unit-inputs-sql.js';
+import { orderIdList } from '../../domain/tiering/stream/order-id-list.js';
 
 /** Runs a query and yields its rows in pages (one page from a transaction, a cursor's pages for a whole table). */
 export type PagedReader = (query: SqlQuery) => AsyncIterable<readonly Row[]>;
@@ -30,6 +31,7 @@ const fen = (v: unknown): number | null => (v === null || v === undefined ? null
 
 type GrowingCustomer = CustomerInputs & {
   orders: InputOrder[];
+  orderIds: string;
   invoices: InputInvoice[];
   disputes: InputDispute[];
 };
@@ -87,21 +89,35 @@ export async function loadUnitInputs(
         complaintsLong: Number(r.complaints_long),
         severeLong: Number(r.severe_long),
         orders: [],
+        orderIds: '',
         invoices: [],
         disputes: [],
       };
       building.customers.set(customer.customerId, customer);
       customerOf.set(customer.customerId, customer);
     }
+  const ordersOf = new Map<GrowingCustomer, { id: string; order: InputOrder }[]>();
   for await (const page of read(queries.orders))
-    for (const r of page)
-      customerOf.get(String(r.customer_id))?.orders.push({
-        orderId: String(r.order_id),
-        at: instant(r.ordered_at) as number,
-        amount: fen(r.amount) as number,
-        margin: fen(r.gross_margin),
-        refunded: fen(r.refunded) as number,
+    for (const r of page) {
+      const customer = customerOf.get(String(r.customer_id));
+      if (!customer) continue;
+      const held = ordersOf.get(customer) ?? [];
+      held.push({
+        id: String(r.order_id),
+        order: {
+          at: instant(r.ordered_at) as number,
+          amount: fen(r.amount) as number,
+          margin: fen(r.gross_margin),
+          refunded: fen(r.refunded) as number,
+        },
       });
+      ordersOf.set(customer, held);
+    }
+  for (const [customer, held] of ordersOf) {
+    held.sort((a, b) => a.order.at - b.order.at);
+    customer.orders = held.map((h) => h.order);
+    customer.orderIds = orderIdList(held.map((h) => h.id));
+  }
   for await (const page of read(queries.invoices))
     for (const r of page)
       customerOf.get(String(r.customer_id))?.invoices.push({
@@ -119,7 +135,6 @@ export async function loadUnitInputs(
         closedDate: nullableText(r.closed_date),
         status: String(r.status),
       });
-  for (const c of customerOf.values()) c.orders.sort((a, b) => a.at - b.at);
   return {
     inputs: new Map([...units].map(([id, b]) => [id, { ...b.unit, customers: [...b.customers.values()] }])),
     decisionNo,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inboundEvent } from '../../../../test/support/inbound-event.js';
 import { featureWindows } from '../../../contracts/tiering/feature-params.js';
+import { orderIdList, orderIds } from './order-id-list.js';
 import { applyEventToInputs, inputWindows, type CustomerInputs } from './unit-inputs.js';
 
 const w = inputWindows(
@@ -8,8 +9,7 @@ const w = inputWindows(
   365,
   'Asia/Shanghai',
 );
-const order = (orderId: string, at: string) => ({
-  orderId,
+const order = (at: string) => ({
   at: Date.parse(at),
   amount: 10_000,
   margin: 1_000,
@@ -21,7 +21,8 @@ const customer: CustomerInputs = {
   earlierLastAt: null,
   complaintsLong: 0,
   severeLong: 0,
-  orders: [order('O1', '2026-05-01T02:00:00Z'), order('O2', '2026-06-01T02:00:00Z')],
+  orders: [order('2026-05-01T02:00:00Z'), order('2026-06-01T02:00:00Z')],
+  orderIds: orderIdList(['O1', 'O2']),
   invoices: [],
   disputes: [],
 };
@@ -38,8 +39,14 @@ const created = (orderedAt: string, status = 'completed') =>
 describe('an event applied to a customer’s held rows', () => {
   it('keeps orders in time order, whatever order they arrive in', () => {
     const after = applyEventToInputs(customer, created('2026-05-15T00:00:00Z'), w);
-    expect(after !== 'reload' && after.orders.map((o) => o.orderId)).toEqual(['O1', `N${n}`, 'O2']);
-    expect(after !== 'reload' && after.orders[1]).toMatchObject({ amount: 1234, margin: null, refunded: 0 });
+    if (after === 'reload') throw new Error('reload');
+    expect(orderIds(after.orderIds)).toEqual(['O1', `N${n}`, 'O2']);
+    expect(after.orders.map((o) => o.at)).toEqual([
+      Date.parse('2026-05-01T02:00:00Z'),
+      Date.parse('2026-05-15T00:00:00Z'),
+      Date.parse('2026-06-01T02:00:00Z'),
+    ]);
+    expect(after.orders[1]).toMatchObject({ amount: 1234, margin: null, refunded: 0 });
   });
 
   it('ignores what the features do not see: a cancelled order, one after the as-of day; an old one only dates the last order', () => {
@@ -67,8 +74,28 @@ describe('an event applied to a customer’s held rows', () => {
         customerId: 'C1',
         data: { orderId },
       });
-    expect(applyEventToInputs(customer, cancelled('O1'), w)).toMatchObject({ orders: [{ orderId: 'O2' }] });
+    expect(applyEventToInputs(customer, cancelled('O1'), w)).toEqual({
+      ...customer,
+      orders: [customer.orders[1]],
+      orderIds: orderIdList(['O2']),
+    });
     expect(applyEventToInputs(customer, cancelled('OLD'), w)).toBe(customer);
     expect(applyEventToInputs({ ...customer, earlierLastAt: 0 }, cancelled('OLD'), w)).toBe('reload');
+  });
+
+  it('books a refund on the order it names, and on no other', () => {
+    const refund = (orderId: string) =>
+      inboundEvent({
+        id: `r-${orderId}`,
+        type: 'refund.created',
+        occurredAt: '2026-06-20T10:00:00+08:00',
+        customerId: 'C1',
+        data: { refundId: `R-${orderId}`, orderId, amount: 12.5 },
+      });
+    expect(applyEventToInputs(customer, refund('O2'), w)).toEqual({
+      ...customer,
+      orders: [customer.orders[0], { ...customer.orders[1], refunded: 1250 }],
+    });
+    expect(applyEventToInputs(customer, refund('OLD'), w)).toEqual(customer);
   });
 });

@@ -3,6 +3,13 @@ import type { StaticFeature } from '../../../contracts/tiering/static-features.j
 import type { FeatureWindows } from '../../../contracts/tiering/feature-params.js';
 import { toFen } from '../../../contracts/fen.js';
 import { isoDateIn, startOfDayUtcMs } from '../../../contracts/time/zoned-time.js';
+import {
+  appendOrderId,
+  indexOfOrderId,
+  insertOrderId,
+  removeOrderId,
+  type OrderIdList,
+} from './order-id-list.js';
 
 /**
  * What the order stream keeps of each unit between events so that an event updates its features without reading
@@ -10,9 +17,11 @@ import { isoDateIn, startOfDayUtcMs } from '../../../contracts/time/zoned-time.j
  * so that sums are exact like the engines' DECIMAL sums); instants are epoch milliseconds; days are YYYY-MM-DD.
  */
 
-/** A completed order of the order scan (docs/features.md), with its refunds booked before the cutoff. A customer's orders are kept in time order. */
+/**
+ * A completed order of the order scan (docs/features.md), with its refunds booked before the cutoff. A customer's
+ * orders are kept in time order; their ids are in the customer's `orderIds`, in the same order.
+ */
 export interface InputOrder {
-  readonly orderId: string;
   readonly at: number;
   readonly amount: number;
   readonly margin: number | null;
@@ -46,6 +55,8 @@ export interface CustomerInputs {
   readonly complaintsLong: number;
   readonly severeLong: number;
   readonly orders: readonly InputOrder[];
+  /** The ids of `orders`, position for position. */
+  readonly orderIds: OrderIdList;
   readonly invoices: readonly InputInvoice[];
   readonly disputes: readonly InputDispute[];
 }
@@ -87,11 +98,17 @@ export function inputWindows(w: FeatureWindows, longDays: number, timeZone: stri
   };
 }
 
-/** The orders with one more, still in time order (a new order usually goes last). */
-function inTimeOrder(orders: readonly InputOrder[], order: InputOrder): InputOrder[] {
+/** The customer with one more order, still in time order (a new order usually goes last). */
+function withOrder(c: CustomerInputs, orderId: string, order: InputOrder): CustomerInputs {
+  const { orders } = c;
   let i = orders.length;
   while (i > 0 && orders[i - 1]!.at > order.at) i -= 1;
-  return [...orders.slice(0, i), order, ...orders.slice(i)];
+  return {
+    ...c,
+    orders: [...orders.slice(0, i), order, ...orders.slice(i)],
+    orderIds:
+      i === orders.length ? appendOrderId(c.orderIds, orderId) : insertOrderId(c.orderIds, i, orderId),
+  };
 }
 
 /**
@@ -111,28 +128,31 @@ export function applyEventToInputs(
       if (e.data.status !== 'completed' || orderedAt >= w.cutoffAt) return c;
       if (orderedAt < w.scanStartAt)
         return { ...c, earlierLastAt: Math.max(c.earlierLastAt ?? orderedAt, orderedAt) };
-      const order: InputOrder = {
-        orderId: e.data.orderId,
+      return withOrder(c, e.data.orderId, {
         at: orderedAt,
         amount: toFen(e.data.amount),
         margin: e.data.grossMargin === undefined ? null : toFen(e.data.grossMargin),
         refunded: 0,
-      };
-      return { ...c, orders: inTimeOrder(c.orders, order) };
+      });
     }
     case 'order.cancelled': {
-      const orders = c.orders.filter((o) => o.orderId !== e.data.orderId);
-      if (orders.length < c.orders.length) return { ...c, orders };
+      const i = indexOfOrderId(c.orderIds, e.data.orderId);
+      if (i >= 0)
+        return {
+          ...c,
+          orders: c.orders.filter((_, j) => j !== i),
+          orderIds: removeOrderId(c.orderIds, i),
+        };
       return c.earlierLastAt === null ? c : 'reload';
     }
     case 'refund.created': {
       if (at >= w.cutoffAt) return c;
+      const i = indexOfOrderId(c.orderIds, e.data.orderId);
+      if (i < 0) return c;
       const amount = toFen(e.data.amount);
       return {
         ...c,
-        orders: c.orders.map((o) =>
-          o.orderId === e.data.orderId ? { ...o, refunded: o.refunded + amount } : o,
-        ),
+        orders: c.orders.map((o, j) => (j === i ? { ...o, refunded: o.refunded + amount } : o)),
       };
     }
     case 'payment.received':
