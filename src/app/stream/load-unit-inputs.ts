@@ -2,6 +2,7 @@ import { toFen } from '../../contracts/fen.js';
 import type { FeatureParams } from '../../contracts/tiering/feature-params.js';
 import { STATIC_FEATURES, type StaticFeature } from '../../contracts/tiering/static-features.js';
 import { ATTRIBUTES } from '../../contracts/tiering/features.js';
+import { orderIdList } from '../../domain/tiering/stream/order-id-list.js';
 import {
   type CustomerInputs,
   type InputDispute,
@@ -13,7 +14,6 @@ import type { Row, SqlReader } from '../../engines/engine.js';
 import type { Dialect } from '../../sql/dialects/dialect.js';
 import type { SqlQuery } from '../../sql/query.js';
 import { unitInputsSql } from '../../sql/stream/unit-inputs-sql.js';
-import { orderIdList } from '../../domain/tiering/stream/order-id-list.js';
 
 /** Runs a query and yields its rows in pages (one page from a transaction, a cursor's pages for a whole table). */
 export type PagedReader = (query: SqlQuery) => AsyncIterable<readonly Row[]>;

@@ -46,14 +46,12 @@ export function removeOrderId(list: OrderIdList, index: number): OrderIdList {
   return [list.slice(0, offset), list.slice(nextOffset(list, offset))].join('');
 }
 
-/** The ids, in order (for tests and messages). */
+/** The list read back as its ids, in order (what tests compare). */
 export function orderIds(list: OrderIdList): string[] {
   const ids: string[] = [];
-  for (let offset = 0; offset < list.length;) {
-    const colon = list.indexOf(':', offset);
-    const end = colon + 1 + Number(list.slice(offset, colon));
-    ids.push(list.slice(colon + 1, end));
-    offset = end;
+  for (let offset = 0, end = 0; offset < list.length; offset = end) {
+    end = nextOffset(list, offset);
+    ids.push(list.slice(list.indexOf(':', offset) + 1, end));
   }
   return ids;
 }

@@ -26,15 +26,13 @@ const customer: CustomerInputs = {
   invoices: [],
   disputes: [],
 };
+let sent = 0;
+/** An event of customer C1, on the as-of day unless said otherwise. */
+const on = (type: string, data: Record<string, unknown>, occurredAt = '2026-06-30T10:00:00+08:00') =>
+  inboundEvent({ id: `e${++sent}`, type, occurredAt, customerId: 'C1', data });
 let n = 0;
 const created = (orderedAt: string, status = 'completed') =>
-  inboundEvent({
-    id: `e${++n}`,
-    type: 'order.created',
-    occurredAt: '2026-06-30T10:00:00+08:00',
-    customerId: 'C1',
-    data: { orderId: `N${n}`, amount: 12.34, orderedAt, status },
-  });
+  on('order.created', { orderId: `N${++n}`, amount: 12.34, orderedAt, status });
 
 describe('an event applied to a customer’s held rows', () => {
   it('keeps orders in time order, whatever order they arrive in', () => {
@@ -58,22 +56,8 @@ describe('an event applied to a customer’s held rows', () => {
   });
 
   it('asks for the database when it cannot tell: master data, or a cancelled order outside the scan that may have been the last', () => {
-    const updated = inboundEvent({
-      id: 'u1',
-      type: 'customer.updated',
-      occurredAt: '2026-06-30T10:00:00+08:00',
-      customerId: 'C1',
-      data: { seats: 40 },
-    });
-    expect(applyEventToInputs(customer, updated, w)).toBe('reload');
-    const cancelled = (orderId: string) =>
-      inboundEvent({
-        id: `c-${orderId}`,
-        type: 'order.cancelled',
-        occurredAt: '2026-06-30T10:00:00+08:00',
-        customerId: 'C1',
-        data: { orderId },
-      });
+    expect(applyEventToInputs(customer, on('customer.updated', { seats: 40 }), w)).toBe('reload');
+    const cancelled = (orderId: string) => on('order.cancelled', { orderId });
     expect(applyEventToInputs(customer, cancelled('O1'), w)).toEqual({
       ...customer,
       orders: [customer.orders[1]],
@@ -85,13 +69,7 @@ describe('an event applied to a customer’s held rows', () => {
 
   it('books a refund on the order it names, and on no other', () => {
     const refund = (orderId: string) =>
-      inboundEvent({
-        id: `r-${orderId}`,
-        type: 'refund.created',
-        occurredAt: '2026-06-20T10:00:00+08:00',
-        customerId: 'C1',
-        data: { refundId: `R-${orderId}`, orderId, amount: 12.5 },
-      });
+      on('refund.created', { refundId: `R-${orderId}`, orderId, amount: 12.5 }, '2026-06-20T10:00:00+08:00');
     expect(applyEventToInputs(customer, refund('O2'), w)).toEqual({
       ...customer,
       orders: [customer.orders[0], { ...customer.orders[1], refunded: 1250 }],
